@@ -1,0 +1,280 @@
+/**
+ * The vnetlab design document: a Linux network design as plain, serialisable JSON.
+ *
+ * Invariants (checked by `validate`, relied on everywhere else):
+ * - Every id is unique within the whole design; references are always by id, never by name,
+ *   so renaming never breaks a relationship.
+ * - The document holds *configuration* (what a script would set), never runtime state
+ *   (carrier, FDB, neighbour states): that is derived by the simulator.
+ * - Layout (canvas positions) lives in `layout`, apart from the network itself.
+ */
+
+export const DESIGN_FORMAT = 'vnetlab-design' as const;
+export const DESIGN_VERSION = 1 as const;
+
+export type Id = string;
+
+/** A whole design: machines, the LAN segments joining them, and their layout. */
+export interface Design {
+  format: typeof DESIGN_FORMAT;
+  version: typeof DESIGN_VERSION;
+  title?: string;
+  notes?: string;
+  /** Linux machines. `role: 'host'` machines are the ones scripts are exported for. */
+  hosts: Host[];
+  /** Switches of the world outside the hosts (the `lan=` of the script header). */
+  lans: Lan[];
+  layout: Layout;
+}
+
+export type HostRole =
+  /** A Linux machine the user designs; exported as a script. */
+  | 'host'
+  /** A machine of the outside world (`# host:` header line): a LAN peer or gateway. */
+  | 'external';
+
+export interface Host {
+  id: Id;
+  /** Label of the machine; for the root namespace of a single-host design this is "host". */
+  name: string;
+  role: HostRole;
+  /** The root namespace is the one with `root: true`; there is exactly one. */
+  namespaces: Namespace[];
+  /** Every device of the machine; `ns` says which namespace it is in now. */
+  devices: Device[];
+}
+
+export interface Namespace {
+  id: Id;
+  /**
+   * `ip netns` name. For the root namespace this is the label used in traces and captures:
+   * "host" for the designed machine, the machine's name for an external host.
+   */
+  name: string;
+  root?: boolean;
+  routes: Route[];
+  neighbours: Neighbour[];
+  /**
+   * Namespace-wide sysctls by their full kernel name, e.g. `net.ipv4.ip_forward`,
+   * `net.ipv4.conf.all.rp_filter`, `net.ipv4.conf.default.arp_ignore`,
+   * `net.bridge.bridge-nf-call-iptables`. Absent keys take the kernel default
+   * (see `SYSCTL_DEFAULTS`).
+   */
+  sysctls: Record<string, number>;
+  /** iptables rules in the order they were appended, per table and chain. */
+  firewall: FirewallRule[];
+  /** Chain policies that differ from ACCEPT, e.g. `{ 'filter/FORWARD': 'DROP' }`. */
+  policies?: Record<string, 'ACCEPT' | 'DROP'>;
+}
+
+export type DeviceKind =
+  | 'physical'
+  | 'loopback'
+  | 'veth'
+  | 'bridge'
+  | 'macvlan'
+  | 'macvtap'
+  | 'ipvlan'
+  | 'vlan'
+  | 'tap'
+  | 'tun'
+  | 'dummy';
+
+export const DEVICE_KINDS: readonly DeviceKind[] = [
+  'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy',
+];
+
+/** An IPv4 address as `ip addr add` takes it. */
+export interface Address {
+  /** `A.B.C.D/LEN`; a bare address means /32. */
+  cidr: string;
+  /** `peer P/LEN`: point-to-point peer, installs an on-link route to it. */
+  peer?: string;
+  noprefixroute?: boolean;
+}
+
+/** Per-port settings, meaningful while the device is enslaved to a bridge (`master`). */
+export interface BridgePortSettings {
+  hairpin?: boolean;
+  learning?: boolean;
+  flood?: boolean;
+  isolated?: boolean;
+  /** Bridge VLAN membership, used only when the bridge has `vlanFiltering`. */
+  vlans?: { vid: number; pvid?: boolean; untagged?: boolean }[];
+}
+
+export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru' | 'source';
+export const MACVLAN_MODES: readonly MacvlanMode[] = ['private', 'vepa', 'bridge', 'passthru', 'source'];
+export type IpvlanMode = 'l2' | 'l3' | 'l3s';
+export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
+
+interface DeviceCommon {
+  id: Id;
+  /** Interface name; kernel rules: ≤ 15 bytes, no `/`, `:` or whitespace, not `.`/`..`. */
+  name: string;
+  /** Namespace id (of the same host) the device is in now. */
+  ns: Id;
+  /** Admin state (`ip link set X up`). */
+  up: boolean;
+  /** Explicit MAC (`address`); when absent the simulator derives one from its seed. */
+  mac?: string;
+  mtu?: number;
+  promisc?: boolean;
+  alias?: string;
+  addresses: Address[];
+  /** Bridge this device is a port of (`master`). */
+  master?: Id;
+  port?: BridgePortSettings;
+  /**
+   * Per-interface IPv4 sysctls (`net.ipv4.conf.<dev>.<key>`) by short key:
+   * forwarding, rp_filter, arp_ignore, arp_announce, arp_filter, proxy_arp, accept_local,
+   * send_redirects, arp_notify.
+   */
+  sysctls?: Record<string, number>;
+}
+
+export interface PhysicalDevice extends DeviceCommon {
+  kind: 'physical';
+  /** LAN segment the NIC is plugged into. */
+  lan?: Id;
+  /** The switch port facing this NIC reflects frames back (hairpin / reflective relay). */
+  lanHairpin?: boolean;
+}
+export interface LoopbackDevice extends DeviceCommon { kind: 'loopback' }
+export interface VethDevice extends DeviceCommon {
+  kind: 'veth';
+  /** The other end (also a `veth` device, possibly in another namespace). */
+  peer: Id;
+}
+export interface BridgeDevice extends DeviceCommon {
+  kind: 'bridge';
+  stp?: boolean;
+  /** Seconds; kernel default 300. */
+  ageingTime?: number;
+  /** Seconds; kernel default 15. */
+  forwardDelay?: number;
+  vlanFiltering?: boolean;
+  vlanDefaultPvid?: number;
+}
+export interface MacvlanDevice extends DeviceCommon {
+  kind: 'macvlan' | 'macvtap';
+  /** Lower device (may be in another namespace after `ip link set … netns`). */
+  parent: Id;
+  mode: MacvlanMode;
+  /** `macaddr add` list for source mode. */
+  sourceMacs?: string[];
+  nopromisc?: boolean;
+  /** source mode `nodst`. */
+  nodst?: boolean;
+}
+export interface IpvlanDevice extends DeviceCommon {
+  kind: 'ipvlan';
+  parent: Id;
+  mode: IpvlanMode;
+  flag: IpvlanFlag;
+}
+export interface VlanDevice extends DeviceCommon {
+  kind: 'vlan';
+  parent: Id;
+  vid: number;
+  protocol?: '802.1Q' | '802.1ad';
+}
+export interface TunTapDevice extends DeviceCommon {
+  kind: 'tap' | 'tun';
+  /** A process has the device open (a VM or a VPN daemon): carrier on. */
+  attached?: boolean;
+}
+export interface DummyDevice extends DeviceCommon { kind: 'dummy' }
+
+export type Device =
+  | PhysicalDevice
+  | LoopbackDevice
+  | VethDevice
+  | BridgeDevice
+  | MacvlanDevice
+  | IpvlanDevice
+  | VlanDevice
+  | TunTapDevice
+  | DummyDevice;
+
+/** Devices that sit on a lower device (`ip link add link PARENT …`). */
+export type ChildDevice = MacvlanDevice | IpvlanDevice | VlanDevice;
+
+export type RouteType = 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
+
+export interface Route {
+  /** `default` or `A.B.C.D/LEN` (a bare address means /32). */
+  dst: string;
+  via?: string;
+  /** Device id. */
+  dev?: Id;
+  src?: string;
+  metric?: number;
+  onlink?: boolean;
+  type?: RouteType;
+  scope?: 'global' | 'link' | 'host';
+}
+
+export type NeighbourState = 'permanent' | 'noarp' | 'reachable' | 'stale';
+
+export interface Neighbour {
+  ip: string;
+  lladdr: string;
+  /** Device id. */
+  dev: Id;
+  state: NeighbourState;
+}
+
+export type FirewallTable = 'filter' | 'nat';
+export type FirewallTarget = 'ACCEPT' | 'DROP' | 'REJECT' | 'MASQUERADE';
+
+/** One iptables rule; interface names are strings because iptables allows `eth+` wildcards. */
+export interface FirewallRule {
+  table: FirewallTable;
+  chain: 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+  target: FirewallTarget;
+  /** Only `-p`, `-s`, `-d`, `-i`, `-o`; a leading `!` negates. */
+  proto?: 'all' | 'icmp' | 'tcp' | 'udp';
+  src?: string;
+  dst?: string;
+  in?: string;
+  out?: string;
+  /** REJECT `--reject-with`, default icmp-port-unreachable. */
+  rejectWith?: string;
+}
+
+/** A LAN segment: a plain learning switch outside every host. */
+export interface Lan {
+  id: Id;
+  name: string;
+}
+
+/** Canvas geometry, kept apart from the network. Keyed by object id. */
+export interface Layout {
+  positions: Record<Id, { x: number; y: number }>;
+  /** Container sizes for namespaces and hosts, when the user resized them. */
+  sizes?: Record<Id, { width: number; height: number }>;
+}
+
+/** Kernel defaults of a fresh network namespace (measured, see conformance KERNEL-SUPPORT). */
+export const SYSCTL_DEFAULTS: Readonly<Record<string, number>> = {
+  'net.ipv4.ip_forward': 0,
+  'net.ipv4.conf.all.forwarding': 0,
+  'net.ipv4.conf.all.rp_filter': 0,
+  'net.ipv4.conf.default.rp_filter': 0,
+  'net.ipv4.conf.all.arp_ignore': 0,
+  'net.ipv4.conf.all.arp_announce': 0,
+  'net.ipv4.conf.all.arp_filter': 0,
+  'net.ipv4.conf.all.proxy_arp': 0,
+  'net.ipv4.conf.default.proxy_arp': 0,
+  'net.ipv4.conf.all.accept_local': 0,
+  'net.ipv4.conf.all.send_redirects': 1,
+  'net.ipv4.conf.all.arp_notify': 0,
+  'net.bridge.bridge-nf-call-iptables': 1,
+};
+
+/** Per-interface sysctl keys the document accepts (`net.ipv4.conf.<dev>.<key>`). */
+export const INTERFACE_SYSCTL_KEYS = [
+  'forwarding', 'rp_filter', 'arp_ignore', 'arp_announce', 'arp_filter', 'proxy_arp',
+  'accept_local', 'send_redirects', 'arp_notify', 'arp_accept',
+] as const;
