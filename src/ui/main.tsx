@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { installTestApi } from './store/test-api';
+
+installTestApi();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -38,7 +38,7 @@ export type FrameType =
   | 'icmp-echo-reply'
   | 'icmp-dest-unreach'
   | 'icmp-time-exceeded'
-  | string; // ipv4-protoN, ethertype-0xNNNN, icmp-type-N
+  | string; // ipv4-protoN, ethertype-0xNNNN, icmp-typeN, arp-opN, runt
 
 export interface ObservedFrame {
   /** Index of the probe during which the frame was seen (-1: before any probe). */
@@ -46,7 +46,8 @@ export interface ObservedFrame {
   src: string;
   dst: string;
   ethertype: string;
-  vlan?: number[];
+  /** 802.1Q/802.1ad VLAN id: a number for one tag, a list (outermost first) for stacked tags. */
+  vlan?: number | number[];
   type: FrameType;
   sender_ip?: string;
   sender_mac?: string;
@@ -55,7 +56,8 @@ export interface ObservedFrame {
   ip_src?: string;
   ip_dst?: string;
   ttl?: number;
-  code?: number;
+  /** ICMP code: destination-unreachable codes by name ("host", "net", "port" ...), others as numbers. */
+  code?: number | string;
   gateway?: string;
   orig?: string;
   summary: string;

@@ -1,0 +1,82 @@
+/**
+ * Page object for the designer: drives it with the mouse like a person (palette drags,
+ * handle-to-handle wiring, typing in the inspector) and reads the document through the test API.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Design } from '../src/core/model/types';
+
+export class DesignerPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/?testapi');
+    await expect(this.page.locator('.react-flow')).toBeVisible();
+  }
+
+  design(): Promise<Design> {
+    return this.page.evaluate(() => window.__vnetlab!.getDesign());
+  }
+
+  get canvas(): Locator {
+    return this.page.locator('.canvas-wrap');
+  }
+
+  /** Drags a palette item and drops it at canvas-relative point (x, y). */
+  async dropFromPalette(item: string, x: number, y: number): Promise<void> {
+    await this.page.getByTestId(`palette-${item}`).dragTo(this.canvas, { targetPosition: { x, y } });
+  }
+
+  /** Drops a palette item at the centre of (or at an offset inside) an element on the canvas. */
+  async dropOnto(item: string, target: Locator, dx = 0, dy = 0): Promise<void> {
+    const box = (await target.boundingBox())!;
+    const canvasBox = (await this.canvas.boundingBox())!;
+    await this.dropFromPalette(item, box.x + box.width / 2 + dx - canvasBox.x, box.y + box.height / 2 + dy - canvasBox.y);
+  }
+
+  node(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  handle(nodeTestId: string, handle: string): Locator {
+    return this.page.locator('.react-flow__node', { has: this.page.getByTestId(nodeTestId) }).locator(`.react-flow__handle[data-handleid="${handle}"]`).first();
+  }
+
+  /** Drags from one handle to another with the mouse. */
+  async wire(fromNode: string, fromHandle: string, toNode: string, toHandle: string): Promise<void> {
+    const a = (await this.handle(fromNode, fromHandle).boundingBox())!;
+    const b = (await this.handle(toNode, toHandle).boundingBox())!;
+    const m = this.page.mouse;
+    await m.move(a.x + a.width / 2, a.y + a.height / 2);
+    await m.down();
+    await m.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+    await m.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await m.up();
+  }
+
+  /** Clicks a node (by its inner test id) to select it; containers are clicked on their header. */
+  async select(testId: string, opts: { shift?: boolean } = {}): Promise<void> {
+    const el = this.node(testId);
+    const header = el.locator('.container-header');
+    const target = (await header.count()) ? header : el;
+    await target.click({ modifiers: opts.shift ? ['Shift'] : [], position: { x: 12, y: 12 } });
+  }
+
+  get inspector(): Locator {
+    return this.page.locator('.app-inspector');
+  }
+
+  /** Types into an inspector text field and commits it with Enter. */
+  async fill(label: string | RegExp, value: string): Promise<void> {
+    const input = this.inspector.getByLabel(label, { exact: typeof label === 'string' });
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async rename(name: string): Promise<void> {
+    await this.fill('Name', name);
+  }
+
+  async addAddress(cidr: string): Promise<void> {
+    await this.fill('Add address', cidr);
+  }
+}

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run, name, usage } from './verify';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('vnetlab verify', () => {
+  it('is registered as verify with a usage text', () => {
+    expect(name).toBe('verify');
+    expect(usage).toMatch(/^usage: vnetlab verify FILE\.sh\|FILE\.json --probes/);
+  });
+
+  it('refuses to run without root, with a clear message and exit status 2', async () => {
+    vi.spyOn(process, 'getuid').mockReturnValue(1000);
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['design.sh', '--probes', 'probes.txt'])).toBe(2);
+    expect(err.mock.calls.flat().join('\n')).toMatch(/needs root/);
+  });
+
+  it('rejects missing probes and unknown options as usage errors', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['design.sh'])).toBe(2);
+    expect(err.mock.calls.flat().join('\n')).toMatch(/missing --probes/);
+    expect(await run(['design.sh', '--probes', 'p.txt', '--frobnicate'])).toBe(2);
+    expect(await run(['design.sh', '--probes', 'p.txt', '--seed', 'x'])).toBe(2);
+  });
+});

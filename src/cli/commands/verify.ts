@@ -1,0 +1,168 @@
+/**
+ * `vnetlab verify`: run a design on the real kernel in a throw-away sandbox and compare what
+ * the kernel did with what the simulator says, item by item (docs/conformance-format.md).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import type { Design } from '../../core/model/types';
+import { formatDiff } from '../../core/observation/diff-format';
+import type { Observation } from '../../core/observation/types';
+import { parseProbes } from '../../core/world/probes';
+import { compareWithSimulator } from '../../kernel/compare';
+import { exportDesignScript, importDesignScript, simulateDesign, UnavailableError } from '../../kernel/collaborators';
+import { KernelRunError, runKernelCase, UnsupportedKernelError } from '../../kernel/run-case';
+import { isRoot, killSandboxes } from '../../kernel/sandbox';
+import { formatObservation } from '../../kernel/show';
+
+export const name = 'verify';
+export const summary = 'run a design on the real kernel (sandboxed, root) and diff it with the simulator';
+export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--kernel-only] [--json] [--seed N] [--states]
+
+  Builds the design in a throw-away sandbox (fresh network, mount and PID namespaces; nothing
+  is configured on this machine), runs the probes, and compares the kernel's observation with
+  the simulator's. Exit status: 0 agree, 1 disagree, 2 usage or not root, 3 cannot verify.
+
+  --kernel-only   only ask the kernel; print its observation
+  --json          print JSON (the observation, or {kernel, simulator, diff})
+  --seed N        simulator seed (default 1)
+  --states        also compare neighbour states (timer-driven on the kernel)`;
+
+interface Options {
+  file: string;
+  probes: string;
+  kernelOnly: boolean;
+  json: boolean;
+  seed: number;
+  states: boolean;
+}
+
+function parseArgs(args: string[]): Options | string {
+  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, states: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--probes') o.probes = args[++i];
+    else if (a.startsWith('--probes=')) o.probes = a.slice(9);
+    else if (a === '--kernel-only') o.kernelOnly = true;
+    else if (a === '--json') o.json = true;
+    else if (a === '--states') o.states = true;
+    else if (a === '--seed' || a.startsWith('--seed=')) {
+      const v = a === '--seed' ? args[++i] : a.slice(7);
+      if (!/^\d+$/.test(v ?? '')) return `--seed needs a whole number, got ${v ?? 'nothing'}`;
+      o.seed = Number(v);
+    } else if (a.startsWith('-')) return `unknown option ${a}`;
+    else if (o.file === undefined) o.file = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (!o.file) return 'missing FILE.sh or FILE.json';
+  if (!o.probes) return 'missing --probes PROBES.txt';
+  return o as Options;
+}
+
+/** A case folder's name for `DIR/topology.sh`, else the file's own name. */
+function caseName(file: string): string {
+  const base = basename(file, extname(file));
+  return base === 'topology' ? basename(dirname(file)) || base : base;
+}
+
+async function verify(o: Options): Promise<number> {
+  let text: string;
+  let probesText: string;
+  try {
+    text = readFileSync(o.file, 'utf8');
+    probesText = readFileSync(o.probes, 'utf8');
+  } catch (e) {
+    console.error(`vnetlab verify: ${(e as Error).message}`);
+    return 2;
+  }
+  const isJson = extname(o.file).toLowerCase() === '.json';
+  let design: Design | null = null;
+  let script = text;
+  try {
+    if (isJson) {
+      design = JSON.parse(text) as Design;
+      script = await exportDesignScript(design);
+    }
+  } catch (e) {
+    console.error(`vnetlab verify: ${o.file}: ${(e as Error).message}`);
+    return 3;
+  }
+  const { probes, diagnostics } = parseProbes(probesText, o.probes);
+  if (diagnostics.length) {
+    for (const d of diagnostics) console.error(`${d.file}:${d.line}: ${d.level}: ${d.message}`);
+    return 2;
+  }
+
+  let kernel: Observation;
+  try {
+    kernel = await runKernelCase({
+      name: caseName(o.file),
+      script,
+      probes: probesText,
+      cwd: dirname(o.file),
+      scriptFile: o.file,
+      probesFile: o.probes,
+    });
+  } catch (e) {
+    if (e instanceof UnsupportedKernelError) for (const r of e.reasons) console.error(`vnetlab verify: ${r}`);
+    else if (e instanceof KernelRunError) console.error(`vnetlab verify: ${e.message}`);
+    else console.error(`vnetlab verify: the kernel run failed: ${(e as Error).message}`);
+    return 3;
+  }
+  if (o.kernelOnly) {
+    console.log(o.json ? JSON.stringify(kernel, null, 1) : formatObservation(kernel).join('\n'));
+    return 0;
+  }
+
+  let sim: Observation;
+  try {
+    design ??= await importDesignScript(text, o.file);
+    sim = await simulateDesign(design, probes, o.seed);
+  } catch (e) {
+    const msg = e instanceof UnavailableError ? e.message : `simulator unavailable (${(e as Error).message})`;
+    console.error(`vnetlab verify: ${msg}; the kernel's observation follows (use --kernel-only to ask only the kernel)`);
+    console.log(o.json ? JSON.stringify(kernel, null, 1) : formatObservation(kernel).join('\n'));
+    return 3;
+  }
+  const { diff, kernel: k } = compareWithSimulator(kernel, sim, { states: o.states });
+  if (o.json) {
+    console.log(JSON.stringify({ kernel, simulator: sim, diff }, null, 1));
+  } else if (diff.length === 0) {
+    console.log(`${o.file}: the kernel and the simulator agree (${kernel.probes.length} probes)`);
+  } else {
+    console.log(`${o.file}: the kernel and the simulator disagree on ${diff.length} item(s):`);
+    for (const l of formatDiff(diff, k, sim, { expected: 'kernel', observed: 'simulator' })) console.log(`  ${l}`);
+  }
+  return diff.length ? 1 : 0;
+}
+
+/** Entry point: `vnetlab verify ARGS…`; resolves to the exit status. */
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    console.log(usage);
+    return 0;
+  }
+  const o = parseArgs(args);
+  if (typeof o === 'string') {
+    console.error(`vnetlab verify: ${o}\n${usage}`);
+    return 2;
+  }
+  if (!isRoot()) {
+    console.error('vnetlab verify: needs root: it builds network namespaces in a throw-away sandbox (try sudo)');
+    return 2;
+  }
+  // an interrupted verify takes its sandboxes with it
+  const stop = (sig: NodeJS.Signals) => {
+    killSandboxes();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await verify(o);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+export default { name, summary, usage, run };

@@ -1,0 +1,165 @@
+/**
+ * Differential fuzzing, kernel vs simulator (root only):
+ *
+ *   npm run fuzz:kernel -- --seed S --count N [--out fuzz-findings] [--jobs 3] [--budget 40]
+ *
+ * Each seed gives a random design (src/core/fuzz/generate.ts) run on the kernel in a
+ * throw-away sandbox and in the simulator. A disagreement is minimised (design elements,
+ * then probes) and written as a conformance case folder under --out: topology.sh,
+ * probes.txt, expected.json (what the kernel did), simulator.json and diff.txt.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DiffItem } from '../core/observation/diff';
+import { formatDiff } from '../core/observation/diff-format';
+import type { Observation } from '../core/observation/types';
+import { generateFuzzCase, renderScript, type FuzzElement } from '../core/fuzz/generate';
+import { minimise } from '../core/fuzz/minimise';
+import { parseProbes } from '../core/world/probes';
+import { assertSimulatorAvailable, importDesignScript, simulateDesign, UnavailableError } from '../kernel/collaborators';
+import { compareWithSimulator } from '../kernel/compare';
+import { limiter } from '../kernel/pool';
+import { runKernelCase, UnsupportedKernelError } from '../kernel/run-case';
+import { isRoot, killSandboxes } from '../kernel/sandbox';
+
+interface Args {
+  seed: number;
+  count: number;
+  out: string;
+  jobs: number;
+  budget: number;
+}
+
+interface Outcome {
+  kernel: Observation;
+  sim: Observation;
+  diff: DiffItem[];
+  compared: Partial<Observation>;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { seed: 1, count: 10, out: 'fuzz-findings', jobs: 3, budget: 40 };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    const num = () => {
+      i++;
+      if (!/^\d+$/.test(v ?? '')) throw new Error(`${k} needs a whole number`);
+      return Number(v);
+    };
+    try {
+      if (k === '--seed') a.seed = num();
+      else if (k === '--count') a.count = num();
+      else if (k === '--jobs') a.jobs = Math.max(1, num());
+      else if (k === '--budget') a.budget = num();
+      else if (k === '--out') { a.out = v; i++; }
+      else return `unknown argument ${k}`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return a;
+}
+
+/** Runs one script + probes on both sides. */
+async function check(name: string, script: string, probes: string[], seed: number): Promise<Outcome> {
+  const probesText = probes.join('\n') + '\n';
+  const kernel = await runKernelCase({ name, script, probes: probesText });
+  const design = await importDesignScript(script, `${name}/topology.sh`);
+  const sim = await simulateDesign(design, parseProbes(probesText).probes, seed);
+  const { diff, kernel: compared } = compareWithSimulator(kernel, sim);
+  return { kernel, sim, diff, compared };
+}
+
+/** The kinds of items that differ (`/probes`, `/captures` …): what a smaller case must keep. */
+function kinds(diff: DiffItem[]): Set<string> {
+  return new Set(diff.map((d) => d.path.split('/')[1]));
+}
+
+async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
+  const c = generateFuzzCase(seed);
+  const name = `fuzz-${seed}`;
+  const first = await check(name, renderScript(c.elements, `fuzz seed ${seed}`), c.probes, seed);
+  if (!first.diff.length) {
+    console.log(`seed ${seed}: agree (${first.kernel.probes.length} probes)`);
+    return 'agree';
+  }
+  const want = kinds(first.diff);
+  const stillFails = async (els: FuzzElement[], probes: string[]) => {
+    try {
+      const o = await check(name, renderScript(els, `fuzz seed ${seed}`), probes, seed);
+      return o.diff.some((d) => want.has(d.path.split('/')[1]));
+    } catch {
+      return false;
+    }
+  };
+  console.log(`seed ${seed}: ${first.diff.length} disagreement(s); minimising`);
+  const pingLines = c.probes.filter((p) => !p.startsWith('capture '));
+  const captureLines = c.probes.filter((p) => p.startsWith('capture '));
+  const els = await minimise(c.elements, (s) => stillFails(s, c.probes), { budget: args.budget });
+  const kept = await minimise(pingLines, (s) => stillFails(els, [...captureLines, ...s]), { budget: Math.ceil(args.budget / 2) });
+  const probes = [...captureLines, ...kept];
+  const script = renderScript(els, `fuzz seed ${seed} (minimised)`);
+  const fin = await check(name, script, probes, seed).catch(() => first);
+  const dir = join(resolve(args.out), `seed-${seed}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'topology.sh'), fin === first ? renderScript(c.elements, `fuzz seed ${seed}`) : script);
+  writeFileSync(join(dir, 'probes.txt'), (fin === first ? c.probes : probes).join('\n') + '\n');
+  const { seconds: _s, ...expected } = fin.kernel as Observation & { seconds?: number };
+  void _s;
+  writeFileSync(join(dir, 'expected.json'), JSON.stringify(expected, null, 1) + '\n');
+  writeFileSync(join(dir, 'simulator.json'), JSON.stringify(fin.sim, null, 1) + '\n');
+  const text = formatDiff(fin.diff, fin.compared, fin.sim, { expected: 'kernel', observed: 'simulator' });
+  writeFileSync(join(dir, 'diff.txt'), text.join('\n') + '\n');
+  console.log(`seed ${seed}: finding written to ${dir}\n  ${text.join('\n  ')}`);
+  return 'finding';
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`fuzz:kernel: ${args}\nusage: npm run fuzz:kernel -- --seed S --count N [--out DIR] [--jobs J] [--budget B]`);
+    return 2;
+  }
+  if (!isRoot()) {
+    console.error('fuzz:kernel: needs root: it builds network namespaces in throw-away sandboxes');
+    return 2;
+  }
+  try {
+    await assertSimulatorAvailable();
+  } catch (e) {
+    console.error(`fuzz:kernel: ${(e as Error).message}`);
+    return 3;
+  }
+  const stop = () => {
+    killSandboxes();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const run = limiter(args.jobs);
+  let findings = 0;
+  let agree = 0;
+  let skipped = 0;
+  const seeds = Array.from({ length: args.count }, (_, i) => args.seed + i);
+  try {
+    await Promise.all(seeds.map((seed) => run(async () => {
+      try {
+        if ((await fuzzOne(seed, args)) === 'finding') findings++;
+        else agree++;
+      } catch (e) {
+        if (e instanceof UnavailableError) throw e;
+        skipped++;
+        const why = e instanceof UnsupportedKernelError ? e.reasons.join('; ') : (e as Error).message;
+        console.log(`seed ${seed}: skipped (${why})`);
+      }
+    })));
+  } catch (e) {
+    console.error(`fuzz:kernel: ${(e as Error).message}`);
+    return 3;
+  }
+  console.log(`fuzz:kernel: ${agree} agree, ${findings} finding(s), ${skipped} skipped (seeds ${args.seed}..${args.seed + args.count - 1})`);
+  return findings ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorldHeader } from '../world/header';
+import { parseProbes } from '../world/probes';
+import { closedElements, generateFuzzCase, renderScript } from './generate';
+
+describe('generateFuzzCase', () => {
+  it('is a pure function of the seed', () => {
+    expect(generateFuzzCase(7)).toEqual(generateFuzzCase(7));
+    expect(renderScript(generateFuzzCase(7).elements)).not.toEqual(renderScript(generateFuzzCase(8).elements));
+  });
+
+  it('renders headers and probes the case parsers accept, for many seeds', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const c = generateFuzzCase(seed);
+      const script = renderScript(c.elements);
+      expect(parseWorldHeader(script).diagnostics).toEqual([]);
+      const { probes, diagnostics } = parseProbes(c.probes.join('\n'));
+      expect(diagnostics).toEqual([]);
+      expect(probes.probes.length).toBeGreaterThan(0);
+      expect(probes.probes.length).toBeLessThanOrEqual(14);
+      const ids = c.elements.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('drops the dependents of a missing element when rendering', () => {
+    const c = generateFuzzCase(3);
+    const creator = c.elements.find((e) => e.id.startsWith('veth-'))!;
+    const rest = c.elements.filter((e) => e !== creator);
+    const kept = closedElements(rest);
+    expect(kept.some((e) => e.needs.includes(creator.id))).toBe(false);
+    expect(renderScript(rest)).not.toContain(creator.lines![0]);
+    expect(renderScript(c.elements)).toContain(creator.lines![0]);
+  });
+});

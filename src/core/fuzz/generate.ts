@@ -1,0 +1,232 @@
+/**
+ * Seeded random designs for differential fuzzing (kernel vs simulator). A design is a list
+ * of elements, each rendering to header or script lines as a person would type them; an
+ * element names the elements it depends on, so that the minimiser can drop any subset and
+ * the rest still renders (dependents of a dropped element are dropped with it).
+ *
+ * Covered: physical NICs and LAN peers (header), namespaces (loopback up or not), veth
+ * pairs across namespaces, bridges with hairpin / port on-off, macvlan children of every
+ * mode but source, addresses from a few small subnets (/24, /25, /30, /32), links up or
+ * left down, default and static routes, forwarding and MASQUERADE.
+ */
+import type { MacvlanMode } from '../model/types';
+
+export interface FuzzElement {
+  id: string;
+  /** Ids of elements that must be present for this one to render. */
+  needs: string[];
+  /** `# phys:` / `# host:` lines. */
+  header?: string[];
+  /** Script lines. */
+  lines?: string[];
+}
+
+export interface FuzzCase {
+  seed: number;
+  elements: FuzzElement[];
+  /** probes.txt lines (ping/arping/capture). */
+  probes: string[];
+}
+
+export interface GenerateOptions {
+  /** Upper bound on ping probes (pairs are sampled when there are more). Default 14. */
+  maxProbes?: number;
+}
+
+/** mulberry32: a small deterministic generator (no Math.random in core). */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const chance = (p: number) => next() < p;
+  return { next, int, pick, chance };
+}
+
+const SUBNETS = ['10.0.1', '10.0.2', '192.168.0'] as const;
+const MASKS = [24, 24, 25, 30, 32] as const;
+const MODES: MacvlanMode[] = ['private', 'vepa', 'bridge', 'bridge', 'passthru'];
+
+interface Dev {
+  name: string;
+  ns: string;
+  /** Creation element id. */
+  el: string;
+  subnet: string;
+  bridgeable: boolean;
+}
+
+/** `ip` prefix for a namespace (`host` is the script's own). */
+function ipIn(ns: string): string {
+  return ns === 'host' ? 'ip' : `ip -n ${ns}`;
+}
+
+function execIn(ns: string, cmd: string): string {
+  return ns === 'host' ? cmd : `ip netns exec ${ns} ${cmd}`;
+}
+
+/** A random valid design and probes covering its address pairs (sampled to maxProbes). */
+export function generateFuzzCase(seed: number, options: GenerateOptions = {}): FuzzCase {
+  const r = rng(seed);
+  const els: FuzzElement[] = [];
+  const devs: Dev[] = [];
+  const addrs: { ns: string; ip: string; el: string }[] = [];
+  const add = (e: FuzzElement) => {
+    els.push(e);
+    return e.id;
+  };
+  const addr = (d: Dev) => {
+    const host = d.subnet === '192.168.0' ? r.int(100, 220) : r.int(1, 250);
+    const ip = `${d.subnet}.${host}`;
+    if (addrs.some((a) => a.ip === ip)) return;
+    const mask = r.pick(MASKS);
+    const id = add({ id: `addr-${d.name}-${ip}`, needs: [d.el], lines: [`${ipIn(d.ns)} addr add ${ip}/${mask} dev ${d.name}`] });
+    addrs.push({ ns: d.ns, ip, el: id });
+  };
+  const up = (d: Dev, p = 0.85) => {
+    if (r.chance(p)) add({ id: `up-${d.name}`, needs: [d.el], lines: [`${ipIn(d.ns)} link set ${d.name} up`] });
+  };
+
+  // the world: one or two NICs on one or two switches, LAN peers
+  const nics = r.int(1, 2);
+  for (let i = 0; i < nics; i++) {
+    const name = `eth${i}`;
+    const lan = i > 0 && r.chance(0.5) ? 'lan=eth0' : '';
+    const ip = `192.168.0.${171 + i}/24`;
+    const flags = [r.chance(0.3) ? 'hairpin' : '', r.chance(0.1) ? 'down' : ''].filter(Boolean);
+    const el = add({ id: `phys-${name}`, needs: [], header: [['# phys:', name, ip, lan, ...flags].filter(Boolean).join(' ')] });
+    devs.push({ name, ns: 'host', el, subnet: '192.168.0', bridgeable: false });
+    addrs.push({ ns: 'host', ip: ip.split('/')[0], el });
+  }
+  const peers = r.int(0, 2);
+  for (let i = 0; i < peers; i++) {
+    const name = `peer${i + 1}`;
+    const ip = `192.168.0.${50 + i}`;
+    const via = r.chance(0.5) ? ' via 192.168.0.171' : '';
+    const el = add({ id: `host-${name}`, needs: [], header: [`# host: ${name} ${ip}/24 lan=eth0${via}`] });
+    addrs.push({ ns: name, ip, el });
+  }
+
+  // namespaces
+  const nss = ['host'];
+  const nsEl: Record<string, string> = { host: '' };
+  for (let i = 1; i <= r.int(1, 3); i++) {
+    const ns = `ns${i}`;
+    nsEl[ns] = add({ id: `netns-${ns}`, needs: [], lines: [`ip netns add ${ns}`] });
+    if (r.chance(0.6)) add({ id: `lo-${ns}`, needs: [nsEl[ns]], lines: [`ip -n ${ns} link set lo up`] });
+    nss.push(ns);
+  }
+  const nsNeeds = (ns: string) => (nsEl[ns] ? [nsEl[ns]] : []);
+
+  // veth pairs
+  for (let i = 0; i < r.int(1, 3); i++) {
+    const a = `v${2 * i}`;
+    const b = `v${2 * i + 1}`;
+    const na = r.chance(0.6) ? 'host' : r.pick(nss);
+    const nb = r.pick(nss.filter((n) => n !== na).concat(r.chance(0.1) ? [na] : []));
+    const lines = [`ip link add ${a} type veth peer name ${b}`];
+    if (na !== 'host') lines.push(`ip link set ${a} netns ${na}`);
+    if (nb !== 'host') lines.push(`ip link set ${b} netns ${nb}`);
+    const el = add({ id: `veth-${a}`, needs: [...nsNeeds(na), ...nsNeeds(nb)], lines });
+    const subnet = r.pick(SUBNETS.slice(0, 2));
+    devs.push({ name: a, ns: na, el, subnet, bridgeable: true }, { name: b, ns: nb, el, subnet, bridgeable: true });
+  }
+
+  // a bridge taking some veth ends of its namespace
+  if (r.chance(0.5)) {
+    const ns = r.pick(nss);
+    const el = add({ id: 'bridge-br0', needs: nsNeeds(ns), lines: [`${ipIn(ns)} link add br0 type bridge`] });
+    const br: Dev = { name: 'br0', ns, el, subnet: r.pick(SUBNETS.slice(0, 2)), bridgeable: false };
+    for (const d of devs.filter((x) => x.ns === ns && x.bridgeable)) {
+      if (!r.chance(0.6)) continue;
+      d.bridgeable = false;
+      d.subnet = br.subnet;
+      const port = add({ id: `port-${d.name}`, needs: [el, d.el], lines: [`${ipIn(ns)} link set ${d.name} master br0`] });
+      if (r.chance(0.25)) add({ id: `hairpin-${d.name}`, needs: [port], lines: [execIn(ns, `bridge link set dev ${d.name} hairpin on`)] });
+    }
+    devs.push(br);
+  }
+
+  // macvlan children of a NIC (or of a veth end), moved to namespaces
+  const parents = devs.filter((d) => d.name.startsWith('eth') || (d.bridgeable && r.chance(0.2)));
+  for (let i = 0; i < r.int(0, 3) && parents.length; i++) {
+    const p = r.pick(parents);
+    const name = `mv${i}`;
+    const mode = r.pick(MODES);
+    const ns = r.pick(nss);
+    const lines = [`${ipIn(p.ns)} link add link ${p.name} name ${name} type macvlan mode ${mode}`];
+    if (ns !== p.ns) lines.push(`${ipIn(p.ns)} link set ${name} netns ${ns}`);
+    const el = add({ id: `macvlan-${name}`, needs: [p.el, ...nsNeeds(ns), ...nsNeeds(p.ns)], lines });
+    devs.push({ name, ns, el, subnet: p.subnet, bridgeable: false });
+  }
+
+  // addresses and links up (NICs are up from the header unless `down`)
+  for (const d of devs) {
+    if (d.name.startsWith('eth')) continue;
+    if (r.chance(0.75)) addr(d);
+    if (r.chance(0.1)) addr({ ...d, subnet: r.pick(SUBNETS) });
+    up(d);
+  }
+
+  // routes, forwarding, NAT
+  for (const ns of nss) {
+    const local = devs.filter((d) => d.ns === ns && !d.name.startsWith('eth'));
+    if (local.length && r.chance(0.35)) {
+      const d = r.pick(local);
+      const gw = addrs.find((a) => a.ns !== ns && a.ip.startsWith(`${d.subnet}.`));
+      const line = gw && r.chance(0.7)
+        ? `${ipIn(ns)} route add default via ${gw.ip}`
+        : `${ipIn(ns)} route add default dev ${d.name}`;
+      add({ id: `route-default-${ns}`, needs: [d.el, ...nsNeeds(ns)], lines: [line] });
+    }
+    if (local.length && r.chance(0.2)) {
+      const d = r.pick(local);
+      const dst = `${r.pick(SUBNETS)}.${r.pick([0, 0, 128])}/${r.pick([24, 25, 32])}`.replace(/\.128\/24$/, '.0/24');
+      add({ id: `route-${ns}-${dst}`, needs: [d.el, ...nsNeeds(ns)], lines: [`${ipIn(ns)} route add ${dst} dev ${d.name}`] });
+    }
+    if (r.chance(0.3)) add({ id: `forward-${ns}`, needs: nsNeeds(ns), lines: [execIn(ns, 'sysctl -qw net.ipv4.ip_forward=1')] });
+    if (r.chance(0.15)) {
+      const src = `${r.pick(SUBNETS.slice(0, 2))}.0/24`;
+      add({ id: `nat-${ns}`, needs: nsNeeds(ns), lines: [execIn(ns, `iptables -t nat -A POSTROUTING -s ${src} -j MASQUERADE`)] });
+    }
+  }
+
+  // probes: every (namespace, address) pair, sampled down to maxProbes
+  const sources = [...nss, ...Array.from({ length: peers }, (_, i) => `peer${i + 1}`)];
+  let pairs: string[] = [];
+  for (const s of sources) for (const a of addrs) pairs.push(`ping ${s} ${a.ip}`);
+  const max = options.maxProbes ?? 14;
+  while (pairs.length > max) pairs.splice(r.int(0, pairs.length - 1), 1);
+  pairs = pairs.length ? pairs : ['ping host 127.0.0.1'];
+  const captures: string[] = [];
+  const capDev = devs.filter((d) => d.ns === 'host');
+  if (capDev.length && r.chance(0.5)) captures.push(`capture host ${r.pick(capDev).name}`);
+  return { seed, elements: els, probes: [...captures, ...pairs] };
+}
+
+/** The elements whose dependencies are all present (transitively). */
+export function closedElements(elements: FuzzElement[]): FuzzElement[] {
+  const have = new Set<string>();
+  const out: FuzzElement[] = [];
+  for (const e of elements) {
+    if (e.needs.every((n) => have.has(n))) {
+      have.add(e.id);
+      out.push(e);
+    }
+  }
+  return out;
+}
+
+/** topology.sh text for a set of elements (dependents of missing elements left out). */
+export function renderScript(elements: FuzzElement[], title = 'generated design'): string {
+  const kept = closedElements(elements);
+  const header = kept.flatMap((e) => e.header ?? []);
+  const lines = kept.flatMap((e) => e.lines ?? []);
+  return ['#!/bin/bash', `# ${title}`, ...header, '', ...lines, ''].join('\n');
+}

@@ -1,0 +1,229 @@
+/**
+ * Builds the runtime (model.ts) from a design document: namespaces, devices with their
+ * MACs (explicit, inherited, or drawn from the seed), addresses, stacking (peers, lowers,
+ * bridge ports, macvlan/ipvlan ports, VLAN maps), LAN segments, static neighbours.
+ */
+import type { BridgeDevice, Design, Device, IpvlanDevice, MacvlanDevice, PhysicalDevice, VethDevice, VlanDevice } from '../model/types';
+import { contains, parseCidr, parseIp } from '../net/ipv4';
+import type { IfAddr, LanSegment, Sim, SimDev, SimNs } from './model';
+import { Engine } from './engine/engine';
+import { Rng } from './engine/rng';
+import { Trace } from './engine/trace';
+import { macFromSeed, parseMac, ZERO_MAC } from './wire/mac';
+import { micros } from './engine/time';
+import { vethXmit } from './devices/veth';
+import { loopbackXmit } from './devices/loopback';
+import { dummyXmit } from './devices/dummy';
+import { tunXmit } from './devices/tuntap';
+import { physicalXmit } from './devices/physical';
+import { vlanXmit } from './devices/vlan';
+import { bridgeRx, bridgeXmit } from './devices/bridge';
+import { macvlanRx, macvlanXmit, macvtapRx } from './devices/macvlan';
+import { ipvlanRx, ipvlanXmit } from './devices/ipvlan';
+import { refreshLinks, scheduleStp } from './link-state';
+import { neighStatic } from './stack/neigh';
+
+export interface BuildOptions {
+  seed: number;
+}
+
+const XMIT: Record<Device['kind'], SimDev['xmit']> = {
+  physical: physicalXmit,
+  loopback: loopbackXmit,
+  veth: vethXmit,
+  bridge: bridgeXmit,
+  macvlan: macvlanXmit,
+  macvtap: macvlanXmit,
+  ipvlan: ipvlanXmit,
+  vlan: vlanXmit,
+  tap: tunXmit,
+  tun: tunXmit,
+  dummy: dummyXmit,
+};
+
+function parseAddrs(dev: Device): IfAddr[] {
+  const out: IfAddr[] = [];
+  for (const a of dev.addresses) {
+    const c = parseCidr(a.cidr);
+    if (!c) continue;
+    const peer = a.peer ? parseCidr(a.peer) : undefined;
+    const secondary = !peer && out.some((o) => o.peer === undefined && o.len === c.len && contains(o, c.addr));
+    out.push({ addr: c.addr, len: c.len, peer: peer?.addr, peerLen: peer?.len, noprefixroute: !!a.noprefixroute, secondary });
+  }
+  return out;
+}
+
+/** Creates the runtime of a design. */
+export function buildSim(design: Design, opts: BuildOptions): Sim {
+  const sim: Sim = {
+    engine: new Engine(), trace: new Trace(), rng: new Rng(opts.seed), namespaces: [], nsByLabel: new Map(),
+    devs: [], devById: new Map(), lans: [], hopDelay: micros(2), stormHops: 64, stormDetected: false,
+  };
+  const lanById = new Map<string, LanSegment>();
+  for (const l of design.lans) {
+    const seg: LanSegment = { id: l.id, name: l.name, ports: [], fdb: new Map() };
+    sim.lans.push(seg);
+    lanById.set(l.id, seg);
+  }
+  const nsById = new Map<string, SimNs>();
+  let macIndex = 0;
+  let ifindex = 1;
+  for (const host of design.hosts) {
+    for (const n of host.namespaces) {
+      const label = n.root ? (host.role === 'external' ? host.name : n.name || 'host') : n.name;
+      const ns: SimNs = {
+        id: n.id, label, devs: [], byName: new Map(), sysctls: { ...n.sysctls }, staticRoutes: n.routes,
+        firewall: n.firewall, policies: { ...(n.policies ?? {}) }, neigh: new Map(), conntrack: [],
+        icmpSockets: new Set(), arpSockets: new Set(), ipId: 0,
+      };
+      sim.namespaces.push(ns);
+      sim.nsByLabel.set(label, ns);
+      nsById.set(n.id, ns);
+    }
+    for (const d of host.devices) {
+      const ns = nsById.get(d.ns);
+      macIndex++;
+      if (!ns) continue;
+      const explicit = d.mac ? parseMac(d.mac) : undefined;
+      const dev: SimDev = {
+        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: ifindex++,
+        mac: d.kind === 'loopback' ? ZERO_MAC : d.kind === 'tun' ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
+        macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
+        addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
+        xmit: XMIT[d.kind], captured: false,
+      };
+      if (d.kind === 'loopback') {
+        ns.lo = dev;
+        if (d.up && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
+        if (!d.up) dev.addrs = [];
+      }
+      if (d.kind === 'dummy' || d.kind === 'tun') dev.noarp = true;
+      ns.devs.push(dev);
+      ns.byName.set(dev.name, dev);
+      sim.devs.push(dev);
+      sim.devById.set(dev.id, dev);
+    }
+  }
+  wire(sim, lanById);
+  refreshLinks(sim);
+  scheduleStp(sim);
+  for (const host of design.hosts) {
+    for (const n of host.namespaces) {
+      for (const nb of n.neighbours) {
+        const dev = sim.devById.get(nb.dev);
+        const ip = parseIp(nb.ip);
+        const mac = parseMac(nb.lladdr);
+        if (!dev || ip === undefined || !mac) continue;
+        neighStatic(sim, dev, ip, mac, nb.state);
+      }
+    }
+  }
+  return sim;
+}
+
+/** Second pass: relationships between devices. */
+function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
+  const byId = sim.devById;
+  for (const dev of sim.devs) {
+    const d = dev.cfg;
+    switch (d.kind) {
+      case 'veth':
+        dev.peer = byId.get((d as VethDevice).peer);
+        break;
+      case 'physical': {
+        const lan = (d as PhysicalDevice).lan ? lanById.get((d as PhysicalDevice).lan as string) : undefined;
+        if (lan) {
+          dev.lan = lan;
+          lan.ports.push(dev);
+        }
+        break;
+      }
+      case 'vlan': {
+        const v = d as VlanDevice;
+        dev.lower = byId.get(v.parent);
+        dev.vid = v.vid;
+        if (dev.lower) {
+          dev.lower.vlans.set(v.vid, dev);
+          if (!dev.macSet) dev.mac = dev.lower.mac;
+          else dev.lower.ucList.add(dev.mac);
+        }
+        break;
+      }
+      default:
+    }
+  }
+  // stacked devices whose MAC follows a lower device (in dependency order: VLANs first)
+  for (const dev of sim.devs) {
+    const d = dev.cfg;
+    if (d.kind === 'macvlan' || d.kind === 'macvtap') {
+      const m = d as MacvlanDevice;
+      const lower = byId.get(m.parent);
+      if (!lower) continue;
+      dev.lower = lower;
+      if (!lower.macvlanPort) {
+        lower.macvlanPort = { lower, children: [], passthru: false };
+        lower.rxHandler = macvlanRx;
+      }
+      lower.macvlanPort.children.push(dev);
+      if (m.mode === 'passthru') {
+        lower.macvlanPort.passthru = true;
+        if (!dev.macSet) dev.mac = lower.mac;
+        if (!m.nopromisc) lower.promisc = true;
+      } else if (dev.up) lower.ucList.add(dev.mac);
+      if (d.kind === 'macvtap') dev.rxHandler = macvtapRx;
+    } else if (d.kind === 'ipvlan') {
+      const m = d as IpvlanDevice;
+      const master = byId.get(m.parent);
+      if (!master) continue;
+      dev.lower = master;
+      dev.mac = master.mac;
+      if (!master.ipvlanPort) {
+        master.ipvlanPort = { master, children: [], mode: m.mode, flag: m.flag };
+        master.rxHandler = ipvlanRx;
+      }
+      // mode and flag belong to the port: the last child created sets them
+      master.ipvlanPort.mode = m.mode;
+      master.ipvlanPort.flag = m.flag;
+      master.ipvlanPort.children.push(dev);
+    }
+  }
+  for (const dev of sim.devs) {
+    if (dev.kind === 'ipvlan') dev.noarp = dev.lower?.ipvlanPort?.mode !== 'l2';
+  }
+  // bridges and their ports
+  for (const dev of sim.devs) {
+    if (dev.kind !== 'bridge') continue;
+    const b = dev.cfg as BridgeDevice;
+    const pvid = b.vlanDefaultPvid ?? 1;
+    dev.bridge = {
+      fdb: new Map(), ports: [], stp: !!b.stp, ageingNs: (b.ageingTime ?? 300) * 1e9,
+      forwardDelayNs: (b.forwardDelay ?? 15) * 1e9, vlanFiltering: !!b.vlanFiltering, defaultPvid: pvid,
+      selfVlans: new Map(pvid ? [[pvid, { pvid: true, untagged: true }]] : []),
+    };
+  }
+  for (const dev of sim.devs) {
+    const masterId = dev.cfg.master;
+    const br = masterId ? byId.get(masterId) : undefined;
+    if (!br || !br.bridge) continue;
+    const ps = dev.cfg.port ?? {};
+    const st = br.bridge;
+    const vlans = new Map<number, { pvid: boolean; untagged: boolean }>();
+    if (ps.vlans) for (const v of ps.vlans) vlans.set(v.vid, { pvid: !!v.pvid, untagged: !!v.untagged });
+    else if (st.defaultPvid) vlans.set(st.defaultPvid, { pvid: true, untagged: true });
+    dev.brPort = {
+      bridge: br, state: 'disabled', hairpin: !!ps.hairpin, learning: ps.learning ?? true, flood: ps.flood ?? true,
+      isolated: !!ps.isolated, vlans,
+    };
+    dev.rxHandler = bridgeRx;
+    if (!st.vlanFiltering) dev.promisc = true;
+    st.ports.push(dev);
+  }
+  for (const br of sim.devs) {
+    if (!br.bridge) continue;
+    if (!br.macSet && br.bridge.ports.length > 0) {
+      br.mac = br.bridge.ports.map((p) => p.mac).sort()[0];
+    }
+    br.bridge.fdb.set(br.mac, { mac: br.mac, vid: 0, port: null, local: true, static: true, updated: 0 });
+    for (const p of br.bridge.ports) br.bridge.fdb.set(p.mac, { mac: p.mac, vid: 0, port: p, local: true, static: true, updated: 0 });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Runs one conformance case through the simulator: import topology.sh, parse probes.txt,
+ * simulate, and diff with expected.json. Setup items (`/setup/...`) are left out of the
+ * comparison: they describe the script run (stderr text, failed lines), which is the
+ * importer's business, not the simulator's.
+ */
+import { importScript } from '../iproute2/import/index';
+import { diffObservations, type DiffItem } from '../observation/diff';
+import type { Observation } from '../observation/types';
+import { parseProbes } from '../world/probes';
+import { simulate } from './simulate';
+
+export interface CaseInput {
+  name: string;
+  topology: string;
+  probes: string;
+  expected: Observation;
+}
+
+export interface CaseOutcome {
+  name: string;
+  diffs: DiffItem[];
+  observation: Observation;
+}
+
+/** Simulates a case and lists where it disagrees with the kernel. */
+export function runCase(c: CaseInput, seed = 1): CaseOutcome {
+  const { design } = importScript(c.topology, { file: 'topology.sh' });
+  const { probes } = parseProbes(c.probes, 'probes.txt');
+  const { observation } = simulate(design, probes, { seed });
+  const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));
+  return { name: c.name, diffs, observation };
+}

@@ -1,0 +1,43 @@
+/**
+ * The simulator against the kernel: every conformance case (Linux 6.18 and Debian 6.1)
+ * is simulated and diffed with its expected.json. Every case runs and its differences are
+ * printed; the cases listed in conformance-passing.json must agree (a ratchet extended as
+ * cases start to pass).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../observation/types';
+import { runCase, type CaseInput } from './conformance-cases';
+import passing from './conformance-passing.json';
+
+const topologies = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1}/*/topology.sh', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const probeFiles = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1}/*/probes.txt', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const expecteds = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1}/*/expected.json', { import: 'default', eager: true }) as Record<string, Observation>;
+
+function cases(): CaseInput[] {
+  return Object.keys(topologies).sort().map((path) => {
+    const dir = path.slice(0, -'/topology.sh'.length);
+    const name = `${dir.split('/').slice(-2).join('/')}`;
+    return { name, topology: topologies[path], probes: probeFiles[`${dir}/probes.txt`], expected: expecteds[`${dir}/expected.json`] };
+  });
+}
+
+describe('conformance: simulator vs kernel', () => {
+  const all = cases();
+  const outcomes = all.map((c) => runCase(c));
+
+  it('finds all 78 cases', () => {
+    expect(all.length).toBe(78);
+  });
+
+  it('agrees with the kernel on every case in the ratchet list', () => {
+    const agreeing = outcomes.filter((o) => o.diffs.length === 0).map((o) => o.name);
+    for (const o of outcomes) {
+      if (o.diffs.length === 0) continue;
+      const lines = o.diffs.slice(0, 6).map((d) => `  ${d.path}\n    expected: ${JSON.stringify(d.expected)}\n    observed: ${JSON.stringify(d.observed)}`);
+      console.log(`DIFF ${o.name} (${o.diffs.length} items)\n${lines.join('\n')}`);
+    }
+    console.log(`${agreeing.length}/${all.length} cases agree`);
+    const failing = (passing as string[]).filter((n) => !agreeing.includes(n));
+    expect(failing).toEqual([]);
+  });
+});

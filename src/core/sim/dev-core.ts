@@ -1,0 +1,103 @@
+/**
+ * The generic device layer (net/core/dev.c): transmit (`dev_queue_xmit`) and receive
+ * (`__netif_receive_skb_core`) with the steps every device shares — admin state and
+ * carrier, packet taps, the VLAN step, the rx_handler, then the protocol handlers.
+ * Device-specific behaviour is in devices/, protocol handling in stack/.
+ */
+import type { Sim, SimDev, Skb } from './model';
+import type { DropReason } from './engine/trace';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
+import { arpRcv } from './stack/arp';
+import { ipRcv } from './stack/ip-input';
+import { readMac } from './wire/mac';
+
+export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
+
+/** Records a drop in the trace with its reason and a one-sentence explanation. */
+export function drop(sim: Sim, dev: SimDev, reason: DropReason, why: string, frame?: Uint8Array): void {
+  sim.trace.push({ t: sim.engine.now, kind: 'drop', at: { ns: dev.ns.label, dev: dev.name }, reason, why, frame });
+}
+
+/** Transmit on `dev`: admin state and carrier checks, tx taps, then the driver. */
+export function devXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+  if (!dev.up) {
+    drop(sim, dev, 'dev-down', `${dev.name} is admin-down: it transmits nothing (net/core/dev.c __dev_queue_xmit)`, skb.data);
+    return;
+  }
+  if (!dev.carrier) {
+    drop(sim, dev, 'no-carrier', `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`, skb.data);
+    return;
+  }
+  if (++skb.hops > sim.stormHops) {
+    if (!sim.stormDetected) {
+      sim.stormDetected = true;
+      sim.trace.push({ t: sim.engine.now, kind: 'note', ns: dev.ns.label, text: `broadcast storm: a frame looped through ${sim.stormHops} layer-2 hops (a bridge loop without STP); the simulator stops forwarding it` });
+    }
+    drop(sim, dev, 'storm', `${dev.name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
+    return;
+  }
+  tap(sim, dev, 'frame-tx', skb.data);
+  dev.xmit(sim, dev, skb);
+}
+
+/** Records a frame seen by the packet taps of `dev` (tcpdump). */
+export function tap(sim: Sim, dev: SimDev, kind: 'frame-tx' | 'frame-rx', frame: Uint8Array): void {
+  if (dev.captured || sim.trace.recordAllFrames) {
+    sim.trace.push({ t: sim.engine.now, kind, at: { ns: dev.ns.label, dev: dev.name }, frame });
+  }
+}
+
+/** Hands a frame to `dev`'s receive path after one link hop. */
+export function deliverLater(sim: Sim, dev: SimDev, skb: Skb): void {
+  sim.engine.after(sim.hopDelay, () => netifReceive(sim, dev, skb));
+}
+
+/** Packet type of a frame relative to a device (eth_type_trans). */
+export function pktTypeFor(dev: SimDev, frame: Uint8Array): PktType {
+  if (frame[0] & 1) {
+    return frame[0] === 0xff && frame[1] === 0xff && frame[2] === 0xff && frame[3] === 0xff && frame[4] === 0xff && frame[5] === 0xff
+      ? 'broadcast' : 'multicast';
+  }
+  return readMac(frame, 0) === dev.mac ? 'host' : 'otherhost';
+}
+
+/** The receive path of `dev` (__netif_receive_skb_core), rule 0.1 of kernel-behaviour.md. */
+export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
+  if (!dev.up) {
+    drop(sim, dev, 'dev-down', `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`, skb.data);
+    return;
+  }
+  tap(sim, dev, 'frame-rx', skb.data);
+  for (const s of dev.ns.arpSockets) if (s.dev === dev) s.onArp(skb.data);
+  const frame = skb.data;
+  const outerType = (frame[12] << 8) | frame[13];
+  const tagged = isVlanTpid(outerType);
+  if (tagged) {
+    const vid = ((frame[14] << 8) | frame[15]) & 0xfff;
+    const vdev = vid === 0 ? undefined : dev.vlans.get(vid);
+    if (vdev) {
+      // vlan_do_receive: the VLAN device takes its VID before any rx_handler (net/8021q/vlan_core.c)
+      const untagged = new Uint8Array(frame.length - 4);
+      untagged.set(frame.subarray(0, 12), 0);
+      untagged.set(frame.subarray(16), 12);
+      if (!vdev.up) {
+        drop(sim, vdev, 'dev-down', `${vdev.name} is down: frames of VLAN ${vid} are dropped (net/8021q/vlan_core.c vlan_do_receive)`, frame);
+        return;
+      }
+      netifReceive(sim, vdev, { data: untagged, hops: skb.hops });
+      return;
+    }
+  }
+  if (dev.rxHandler) {
+    if (dev.rxHandler(sim, dev, skb) === 'consumed') return;
+  }
+  if (tagged && (((frame[14] << 8) | frame[15]) & 0xfff) !== 0) {
+    drop(sim, dev, 'vlan-unknown', `${dev.name}: no VLAN device for VID ${((frame[14] << 8) | frame[15]) & 0xfff}, the frame is marked for another host and IP/ARP ignore it (net/core/dev.c)`, frame);
+    return;
+  }
+  const off = tagged ? 18 : 14;
+  const type = (frame[off - 2] << 8) | frame[off - 1];
+  const pt = skb.forceHost ? 'host' : pktTypeFor(dev, frame);
+  if (type === ETHERTYPE_ARP) arpRcv(sim, dev, frame, off, pt);
+  else if (type === ETHERTYPE_IPV4) ipRcv(sim, dev, frame, off, pt);
+}

@@ -1,0 +1,122 @@
+/**
+ * ipvlan (drivers/net/ipvlan/ipvlan_core.c). Children share the master's MAC; mode
+ * (l2/l3/l3s) and flag (bridge/private/vepa) belong to the port. Frames are steered by
+ * IP address (IPv4 destination, or ARP target), never by MAC. L2 switches siblings in
+ * the driver and floods broadcasts to siblings and out; L3 re-routes every outgoing
+ * packet in the master's namespace and never forwards broadcasts.
+ */
+import type { IpvlanPort, RxResult, Sim, SimDev, Skb } from '../model';
+import { devXmit, drop, netifReceive } from '../dev-core';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV4 } from '../wire/ethernet';
+import { readMac } from '../wire/mac';
+import { routeOutput } from '../stack/route';
+import { neighOutput } from '../stack/neigh';
+import { formatIp } from '../../net/ipv4';
+
+/** The L3 address a frame is steered by: IPv4 destination or ARP target. */
+function l3Dst(frame: Uint8Array): number | undefined {
+  const type = (frame[12] << 8) | frame[13];
+  const u32 = (o: number) => ((frame[o] << 24) | (frame[o + 1] << 16) | (frame[o + 2] << 8) | frame[o + 3]) >>> 0;
+  if (type === ETHERTYPE_IPV4 && frame.length >= 34) return u32(30);
+  if (type === ETHERTYPE_ARP && frame.length >= 42) return u32(38);
+  return undefined;
+}
+
+function l3Src(frame: Uint8Array): number | undefined {
+  const type = (frame[12] << 8) | frame[13];
+  const u32 = (o: number) => ((frame[o] << 24) | (frame[o + 1] << 16) | (frame[o + 2] << 8) | frame[o + 3]) >>> 0;
+  if (type === ETHERTYPE_IPV4 && frame.length >= 34) return u32(26);
+  if (type === ETHERTYPE_ARP && frame.length >= 42) return u32(28);
+  return undefined;
+}
+
+/** ipvlan_addr_lookup: the up child holding `ip`. */
+function childByIp(port: IpvlanPort, ip: number | undefined): SimDev | undefined {
+  if (ip === undefined) return undefined;
+  for (const c of port.children) if (c.up && c.addrs.some((a) => a.addr === ip)) return c;
+  return undefined;
+}
+
+function toChild(sim: Sim, child: SimDev, skb: Skb): void {
+  sim.engine.after(sim.hopDelay, () => netifReceive(sim, child, { data: skb.data, hops: skb.hops, forceHost: true }));
+}
+
+/** ipvlan_queue_xmit. */
+export function ipvlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+  const master = dev.lower as SimDev;
+  const port = master.ipvlanPort as IpvlanPort;
+  const data = skb.data;
+  if (!master.up) {
+    drop(sim, dev, 'ipvlan', `${dev.name}: ipvlan master ${master.name} is down`, data);
+    return;
+  }
+  if (port.mode === 'l2') {
+    if (port.flag !== 'vepa' && readMac(data, 0) === readMac(data, 6)) {
+      const sib = childByIp(port, l3Dst(data));
+      if (sib) {
+        if (port.flag === 'private') {
+          drop(sim, dev, 'ipvlan', `${dev.name}: ipvlan private: no switching between children (ipvlan_core.c ipvlan_xmit_mode_l2)`, data);
+          return;
+        }
+        toChild(sim, sib, skb);
+        return;
+      }
+      // same MAC but not a sibling: the master's own address; into the master's receive path
+      sim.engine.after(sim.hopDelay, () => netifReceive(sim, master, { data, hops: skb.hops }));
+      return;
+    }
+    if (data[0] & 1) {
+      for (const c of port.children) if (c !== dev && c.up) toChild(sim, c, skb);
+    }
+    devXmit(sim, master, { data, hops: skb.hops });
+    return;
+  }
+  // l3 / l3s
+  const dst = l3Dst(data);
+  if (port.flag !== 'vepa') {
+    const sib = childByIp(port, dst);
+    if (sib) {
+      if (port.flag === 'private') {
+        drop(sim, dev, 'ipvlan', `${dev.name}: ipvlan private: no switching between children (ipvlan_core.c ipvlan_xmit_mode_l3)`, data);
+        return;
+      }
+      toChild(sim, sib, skb);
+      return;
+    }
+  }
+  if (data[0] & 1) {
+    drop(sim, dev, 'ipvlan', `${dev.name}: ipvlan ${port.mode} never sends broadcast or multicast out (ipvlan_core.c ipvlan_process_outbound)`, data);
+    return;
+  }
+  if (((data[12] << 8) | data[13]) !== ETHERTYPE_IPV4 || dst === undefined) return;
+  const ip = data.slice(14);
+  const r = routeOutput(master.ns, dst, { oif: master, src: l3Src(data) });
+  if (r.kind === 'error') {
+    drop(sim, dev, 'no-route', `${dev.name}: no route for ${formatIp(dst)} in the master's namespace (ipvlan_core.c ipvlan_process_v4_outbound)`, data);
+    return;
+  }
+  if (r.kind === 'local') {
+    const frame = new Uint8Array(14 + ip.length);
+    frame[12] = 0x08;
+    frame.set(ip, 14);
+    devXmit(sim, r.dev, { data: frame, hops: 0 });
+    return;
+  }
+  neighOutput(sim, r.dev, r.nexthop, ip, l3Src(data));
+}
+
+/** ipvlan_handle_frame: the rx_handler on the master. */
+export function ipvlanRx(sim: Sim, master: SimDev, skb: Skb): RxResult {
+  const port = master.ipvlanPort as IpvlanPort;
+  const data = skb.data;
+  if (port.mode === 'l2' && data[0] & 1) {
+    const own = readMac(data, 6) === master.mac && childByIp(port, l3Src(data));
+    if (!own) for (const c of port.children) if (c.up) toChild(sim, c, skb);
+    return 'pass';
+  }
+  const child = childByIp(port, l3Dst(data));
+  if (!child) return 'pass';
+  if (port.mode === 'l3s' && ((data[12] << 8) | data[13]) === ETHERTYPE_ARP) return 'pass';
+  netifReceive(sim, child, { data, hops: skb.hops, forceHost: true });
+  return 'consumed';
+}

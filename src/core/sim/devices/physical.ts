@@ -1,0 +1,49 @@
+/**
+ * A physical NIC and the LAN segment (switch) it is plugged into. The NIC filters in
+ * hardware: its own MAC, the extra unicast list (macvlan children, VLAN devices with their
+ * own MAC), broadcast and multicast, or everything when promiscuous. The segment is a
+ * plain learning switch (like the harness's STP-off Linux bridge); a port with `hairpin`
+ * reflects frames back to the NIC it faces.
+ */
+import type { LanSegment, Sim, SimDev, Skb } from '../model';
+import { deliverLater, drop } from '../dev-core';
+import { readMac } from '../wire/mac';
+
+/** The NIC transmits onto its LAN segment. */
+export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+  const lan = dev.lan;
+  if (!lan) return;
+  sim.engine.after(sim.hopDelay, () => lanForward(sim, lan, dev, skb));
+}
+
+function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
+  const data = skb.data;
+  const src = readMac(data, 6);
+  if (!(data[6] & 1)) lan.fdb.set(src, { port: from, updated: sim.engine.now });
+  const group = (data[0] & 1) === 1;
+  if (!group) {
+    const hit = lan.fdb.get(readMac(data, 0));
+    if (hit) {
+      if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops });
+      return;
+    }
+  }
+  for (const p of lan.ports) {
+    if (p === from && !(p.cfg.kind === 'physical' && p.cfg.lanHairpin)) continue;
+    nicReceive(sim, p, { data, hops: skb.hops });
+  }
+}
+
+/** A frame reaches the NIC from the wire: the hardware filter, then the receive path. */
+function nicReceive(sim: Sim, dev: SimDev, skb: Skb): void {
+  if (!dev.up || !dev.carrier) return;
+  const data = skb.data;
+  if (!(data[0] & 1) && !dev.promisc) {
+    const dst = readMac(data, 0);
+    if (dst !== dev.mac && !dev.ucList.has(dst)) {
+      drop(sim, dev, 'other-host', `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`, data);
+      return;
+    }
+  }
+  deliverLater(sim, dev, skb);
+}

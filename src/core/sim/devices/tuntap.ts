@@ -1,0 +1,13 @@
+/**
+ * tun/tap (drivers/net/tun.c). `ip tuntap add` makes a persistent device with no queue
+ * attached, so the carrier is off (tun_net_initialize / __tun_detach): it shows
+ * NO-CARRIER, transmits are dropped, nothing is received. With a reader attached
+ * (`attached`), transmitted frames go to the reader, which answers nothing here.
+ */
+import type { Sim, SimDev, Skb } from '../model';
+import { drop } from '../dev-core';
+
+/** tun_net_xmit. */
+export function tunXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+  drop(sim, dev, 'no-reader', `${dev.name}: the frame is queued to the process reading the ${dev.kind} device and leaves the simulated network (drivers/net/tun.c tun_net_xmit)`, skb.data);
+}

@@ -1,0 +1,23 @@
+/**
+ * veth (drivers/net/veth.c): a transmit on one end is a receive on the peer
+ * (veth_xmit → __dev_forward_skb), dropped if the peer is not admin-up. No MAC filter:
+ * the peer's rx_handler sees every frame; IP drops unicast for other MACs (rule 0.2).
+ * Carrier is on for both ends only while both are admin-up (veth_open / veth_close).
+ */
+import type { Sim, SimDev, Skb } from '../model';
+import { deliverLater, drop } from '../dev-core';
+
+/** veth_xmit. */
+export function vethXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+  const peer = dev.peer;
+  if (!peer || !peer.up) {
+    drop(sim, dev, 'dev-down', `${dev.name}: veth peer is down, the frame is dropped (drivers/net/veth.c veth_xmit)`, skb.data);
+    return;
+  }
+  deliverLater(sim, peer, skb);
+}
+
+/** Carrier of a veth end: both ends admin-up. */
+export function vethCarrier(dev: SimDev): boolean {
+  return dev.up && !!dev.peer && dev.peer.up;
+}

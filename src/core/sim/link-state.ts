@@ -1,0 +1,97 @@
+/**
+ * Carrier and bridge port states (rule 0.4, 3.3 of kernel-behaviour.md): veth needs both
+ * ends up; stacked devices copy their lower's carrier; a tap/tun without a reader has none;
+ * a bridge has carrier only while one of its ports forwards. Port states follow the
+ * bridge, the port's admin state and carrier, and STP timers.
+ */
+import type { MacvlanDevice, TunTapDevice } from '../model/types';
+import type { Sim, SimDev } from './model';
+import { vethCarrier } from './devices/veth';
+import { portStateNow } from './devices/bridge';
+import { neighFlushDev } from './stack/neigh';
+
+function carrierOf(dev: SimDev): boolean {
+  switch (dev.kind) {
+    case 'loopback':
+    case 'dummy':
+      return true;
+    case 'physical':
+      return dev.up && !!dev.lan;
+    case 'veth':
+      return vethCarrier(dev);
+    case 'tap':
+    case 'tun':
+      return !!(dev.cfg as TunTapDevice).attached;
+    case 'bridge':
+      return dev.up && dev.bridge!.ports.some((p) => p.brPort!.state === 'forwarding');
+    case 'macvlan':
+    case 'macvtap':
+    case 'ipvlan':
+    case 'vlan':
+      return !!dev.lower && dev.lower.carrier && dev.lower.up;
+  }
+}
+
+/** When each port was enabled (for STP timers), by device id. */
+const enabledAt = new WeakMap<SimDev, number>();
+
+/** Recomputes carriers and port states until stable; flushes neighbours of devices that lost carrier. */
+export function refreshLinks(sim: Sim): void {
+  for (let round = 0; round < 16; round++) {
+    let changed = false;
+    for (const d of sim.devs) {
+      const c = carrierOf(d);
+      if (c !== d.carrier) {
+        d.carrier = c;
+        changed = true;
+        if (!c) neighFlushDev(sim, d);
+      }
+      const p = d.brPort;
+      if (p) {
+        const enabled = p.bridge.up && d.up && d.carrier;
+        if (enabled && !enabledAt.has(d)) enabledAt.set(d, sim.engine.now);
+        if (!enabled) enabledAt.delete(d);
+        const s = portStateNow(sim, d, enabledAt.get(d) ?? sim.engine.now);
+        if (s !== p.state) {
+          p.state = s;
+          changed = true;
+          if (s === 'disabled') flushPort(d);
+        }
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+function flushPort(port: SimDev): void {
+  const st = port.brPort!.bridge.bridge!;
+  for (const [k, e] of st.fdb) if (e.port === port && !e.local && !e.static) st.fdb.delete(k);
+}
+
+/** Schedules the STP listening → learning → forwarding transitions of every STP bridge. */
+export function scheduleStp(sim: Sim): void {
+  for (const br of sim.devs) {
+    if (br.kind !== 'bridge' || !br.bridge!.stp) continue;
+    const fd = br.bridge!.forwardDelayNs;
+    sim.engine.after(fd, () => refreshLinks(sim));
+    sim.engine.after(2 * fd, () => refreshLinks(sim));
+  }
+}
+
+/** `ip link` operstate (net/core/link_watch.c default_operstate, as measured). */
+export function operstate(dev: SimDev): string {
+  if (!dev.up) return 'DOWN';
+  if (dev.kind === 'loopback' || dev.kind === 'dummy') return 'UNKNOWN';
+  if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';
+  if ((dev.kind === 'tap' || dev.kind === 'tun') && dev.carrier) return 'UNKNOWN';
+  if (dev.carrier) return 'UP';
+  // no carrier: devices with a peer or lower device report LOWERLAYERDOWN; macvlan copies
+  // its lower's operstate (netif_stacked_transfer_operstate), measured as DOWN
+  if (dev.kind === 'veth' || dev.kind === 'vlan' || dev.kind === 'ipvlan') return 'LOWERLAYERDOWN';
+  return 'DOWN';
+}
+
+/** The macvlan mode string for links output. */
+export function macvlanModeOf(dev: SimDev): string | undefined {
+  return dev.kind === 'macvlan' || dev.kind === 'macvtap' ? (dev.cfg as MacvlanDevice).mode : undefined;
+}

@@ -1,0 +1,209 @@
+/**
+ * The simulator's runtime state: devices, namespaces and LAN segments as the kernel holds
+ * them while running (carrier, port states, neighbour entries…), built from a design
+ * (see build.ts). Behaviour lives in the device files and the stack/ folder; this file
+ * only holds the shapes they share.
+ */
+import type { Device, DeviceKind, FirewallRule, Route } from '../model/types';
+import type { Mac } from './wire/mac';
+import type { Engine, TimerHandle } from './engine/engine';
+import type { Rng } from './engine/rng';
+import type { Trace } from './engine/trace';
+
+/** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
+export interface Skb {
+  data: Uint8Array;
+  /** Layer-2 hops since an IP stack last handled it; bounds broadcast storms. */
+  hops: number;
+  /** Set by a bridge that delivers a frame for one of its ports' MACs up to itself. */
+  forceHost?: boolean;
+}
+
+export interface IfAddr {
+  addr: number;
+  len: number;
+  /** `peer P/LEN` of a point-to-point address. */
+  peer?: number;
+  peerLen?: number;
+  noprefixroute: boolean;
+  /** A second address in the subnet of an earlier one: no prefix route of its own. */
+  secondary: boolean;
+}
+
+/** What an rx_handler did with a frame (net/core/dev.c RX_HANDLER_*). */
+export type RxResult = 'consumed' | 'pass';
+
+export type RxHandler = (sim: Sim, dev: SimDev, skb: Skb) => RxResult;
+
+export type PortState = 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+
+export interface FdbEntry {
+  mac: Mac;
+  vid: number;
+  port: SimDev | null;
+  local: boolean;
+  static: boolean;
+  updated: number;
+}
+
+export interface BridgeState {
+  fdb: Map<string, FdbEntry>;
+  ports: SimDev[];
+  stp: boolean;
+  ageingNs: number;
+  forwardDelayNs: number;
+  vlanFiltering: boolean;
+  defaultPvid: number;
+  /** Bridge's own VLAN membership when filtering (from `bridge vlan … self`); default pvid untagged. */
+  selfVlans: Map<number, { pvid: boolean; untagged: boolean }>;
+}
+
+export interface BridgePortState {
+  bridge: SimDev;
+  state: PortState;
+  hairpin: boolean;
+  learning: boolean;
+  flood: boolean;
+  isolated: boolean;
+  vlans: Map<number, { pvid: boolean; untagged: boolean }>;
+  stpTimer?: TimerHandle;
+}
+
+/** A macvlan/macvtap "port": the shared rx_handler state on a lower device. */
+export interface MacvlanPort {
+  lower: SimDev;
+  children: SimDev[];
+  passthru: boolean;
+}
+
+/** An ipvlan port on a master: mode and flag belong here, not to the children. */
+export interface IpvlanPort {
+  master: SimDev;
+  children: SimDev[];
+  mode: 'l2' | 'l3' | 'l3s';
+  flag: 'bridge' | 'private' | 'vepa';
+}
+
+export interface SimDev {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  ns: SimNs;
+  cfg: Device;
+  ifindex: number;
+  mac: Mac;
+  /** MAC given explicitly (matters for the bridge MAC rule). */
+  macSet: boolean;
+  up: boolean;
+  carrier: boolean;
+  noarp: boolean;
+  promisc: boolean;
+  addrs: IfAddr[];
+  sysctl: Record<string, number>;
+  peer?: SimDev;
+  lower?: SimDev;
+  vlans: Map<number, SimDev>;
+  vid: number;
+  lan?: LanSegment;
+  rxHandler?: RxHandler;
+  bridge?: BridgeState;
+  brPort?: BridgePortState;
+  macvlanPort?: MacvlanPort;
+  ipvlanPort?: IpvlanPort;
+  /** Extra unicast addresses the (physical) device accepts: children's MACs. */
+  ucList: Set<Mac>;
+  /** Driver transmit: what happens after the taps have seen the frame. */
+  xmit: (sim: Sim, dev: SimDev, skb: Skb) => void;
+  /** A capture is running on the device. */
+  captured: boolean;
+}
+
+export type NudState = 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'permanent' | 'noarp';
+
+/** A queued IPv4 packet waiting for resolution, with what is needed to report its failure. */
+export interface PendingPacket {
+  ip: Uint8Array;
+}
+
+export interface NeighEntry {
+  dev: SimDev;
+  ip: number;
+  state: NudState;
+  lladdr?: Mac;
+  /** Last lladdr change or confirmation (for the 1 s lock time). */
+  updated: number;
+  confirmed: number;
+  used: number;
+  probes: number;
+  queue: PendingPacket[];
+  timer?: TimerHandle;
+  /** Address to put in our ARP requests (from the first queued packet). */
+  solicitSrc?: number;
+}
+
+export interface ConntrackEntry {
+  /** Original direction tuple. */
+  proto: number;
+  origSrc: number;
+  origDst: number;
+  origId: number;
+  /** Reply direction after NAT: replies come from origDst to natSrc. */
+  natSrc: number;
+  natId: number;
+}
+
+export interface SimNs {
+  id: string;
+  /** Label used in traces and observations: "host", an external host's name, or the netns name. */
+  label: string;
+  devs: SimDev[];
+  byName: Map<string, SimDev>;
+  sysctls: Record<string, number>;
+  staticRoutes: Route[];
+  firewall: FirewallRule[];
+  policies: Record<string, 'ACCEPT' | 'DROP'>;
+  neigh: Map<string, NeighEntry>;
+  conntrack: ConntrackEntry[];
+  lo?: SimDev;
+  /** Sockets listening for ICMP in this netns (ping). */
+  icmpSockets: Set<IcmpSocket>;
+  /** Packet sockets (arping) by device. */
+  arpSockets: Set<ArpSocket>;
+  ipId: number;
+}
+
+export interface IcmpSocket {
+  id: number;
+  onEchoReply: (from: number, ip: Uint8Array) => void;
+  onError: (from: number, type: number, code: number) => void;
+}
+
+export interface ArpSocket {
+  dev: SimDev;
+  onArp: (frame: Uint8Array) => void;
+}
+
+/** A LAN segment of the world outside the host: a plain learning switch. */
+export interface LanSegment {
+  id: string;
+  name: string;
+  ports: SimDev[];
+  fdb: Map<Mac, { port: SimDev; updated: number }>;
+}
+
+/** The running simulation: engine, trace, randomness and every object. */
+export interface Sim {
+  engine: Engine;
+  trace: Trace;
+  rng: Rng;
+  namespaces: SimNs[];
+  nsByLabel: Map<string, SimNs>;
+  devs: SimDev[];
+  devById: Map<string, SimDev>;
+  lans: LanSegment[];
+  /** Per-hop latency of a virtual link, ns. */
+  hopDelay: number;
+  /** Frame hops after which a frame is declared part of a broadcast storm. */
+  stormHops: number;
+  stormDetected: boolean;
+}

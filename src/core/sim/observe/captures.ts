@@ -1,0 +1,43 @@
+/**
+ * Captures from the trace: tcpdump on NS:DEV records every frame the device's taps see
+ * (tx and rx) between the start and the stop of the captures; IPv6 is left out as the
+ * harness does; each frame carries the index of the probe whose window it fell in.
+ */
+import type { Capture, ObservedFrame } from '../../observation/types';
+import { describeFrame, isIpv6, type MacLabeler } from '../../capture/describe';
+import type { CaptureSpec } from '../../world/probes';
+import type { Trace } from '../engine/trace';
+
+export interface CaptureWindow {
+  start: number;
+  stop: number;
+  /** Start time of each probe. */
+  probeStarts: number[];
+}
+
+/** Builds `captures` for the given specs from the trace. */
+export function buildCaptures(trace: Trace, specs: CaptureSpec[], exists: (ns: string, dev: string) => boolean, w: CaptureWindow, label: MacLabeler): Record<string, Capture> {
+  const out: Record<string, Capture> = {};
+  const wanted = new Map<string, ObservedFrame[]>();
+  for (const s of specs) {
+    const key = `${s.ns}:${s.dev}`;
+    if (!exists(s.ns, s.dev)) {
+      out[key] = { error: '(No such device exists)' };
+      continue;
+    }
+    const frames: ObservedFrame[] = [];
+    wanted.set(key, frames);
+    out[key] = { frames };
+  }
+  if (wanted.size === 0) return out;
+  for (const ev of trace.events) {
+    if (ev.kind !== 'frame-tx' && ev.kind !== 'frame-rx') continue;
+    if (ev.t < w.start || ev.t > w.stop) continue;
+    const frames = wanted.get(`${ev.at.ns}:${ev.at.dev}`);
+    if (!frames || isIpv6(ev.frame)) continue;
+    let probe = -1;
+    for (let i = 0; i < w.probeStarts.length; i++) if (ev.t >= w.probeStarts[i]) probe = i;
+    frames.push({ probe, ...describeFrame(ev.frame, label) } as ObservedFrame);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * `arping -c1 -w WAIT -i DEV ADDRESS` (Habets arping 2.x): one broadcast ARP request
+ * written on a packet socket of DEV (sender IP: DEV's first address), then the replies
+ * seen on DEV from ADDRESS until the first one or the deadline. Exit 0 with a reply.
+ */
+import { parseIp } from '../../net/ipv4';
+import type { ArpingProbe } from '../../world/probes';
+import type { ProbeResult } from '../../observation/types';
+import type { ArpSocket, Sim } from '../model';
+import { ARP_REPLY, parseArp } from '../wire/arp';
+import { arpRequest } from '../wire/frames';
+import { devXmit } from '../dev-core';
+import { seconds } from '../engine/time';
+import type { TimerHandle } from '../engine/engine';
+
+/** An arping result before MAC labelling: `replies` holds raw MACs. */
+export type RawArpingResult = ProbeResult & { replies: string[] };
+
+/** Starts an arping; `done` gets the result with raw reply MACs. */
+export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingResult) => void): void {
+  const result: RawArpingResult = { probe: probe.line, rc: 1, ok: false, local_errors: [], error: null, replies: [] };
+  const ns = sim.nsByLabel.get(probe.ns);
+  const dev = ns?.byName.get(probe.dev);
+  const dst = parseIp(probe.dst);
+  let finished = false;
+  let deadline: TimerHandle | undefined;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    if (ns) ns.arpSockets.delete(sock);
+    sim.engine.cancel(deadline);
+    result.ok = result.replies.length > 0;
+    result.rc = result.ok ? 0 : 1;
+    result.replies = [...new Set(result.replies)];
+    done(result);
+  };
+  const sock: ArpSocket = {
+    dev: dev as ArpSocket['dev'],
+    onArp: (frame) => {
+      const type = (frame[12] << 8) | frame[13];
+      if (type !== 0x0806) return;
+      const a = parseArp(frame.subarray(14));
+      if (!a || a.op !== ARP_REPLY || a.spa !== dst) return;
+      result.replies.push(a.sha);
+      sim.engine.after(0, finish);
+    },
+  };
+  if (!ns || !dev || dst === undefined) {
+    result.local_errors!.push(`arping: ${probe.dev}: No such device`);
+    sim.engine.after(0, finish);
+    return;
+  }
+  ns.arpSockets.add(sock);
+  deadline = sim.engine.after(seconds(probe.wait), finish);
+  const sip = dev.addrs[0]?.addr ?? 0;
+  devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: sip, targetIp: dst }), hops: 0 });
+}

@@ -1,0 +1,121 @@
+/**
+ * `ping -n -c COUNT -W WAIT [-I DEV|ADDR] DST` (iputils) as the conformance harness runs
+ * it: a raw ICMP socket in the namespace, one echo request per 0.5 s, the run ends when
+ * every request got a reply or an error (nreceived + nerrors ≥ count) or WAIT seconds
+ * after the last request. Exit status 0 with a reply, 1 without, 2 on a local error.
+ */
+import { formatIp, parseIp } from '../../net/ipv4';
+import type { PingProbe } from '../../world/probes';
+import type { ProbeError, ProbeResult } from '../../observation/types';
+import type { IcmpSocket, Sim, SimDev } from '../model';
+import { emitIcmp } from '../wire/icmp';
+import { IPPROTO_ICMP } from '../wire/ipv4';
+import { pingData } from '../wire/frames';
+import { ipSendLocal } from '../stack/ip-output';
+import { seconds } from '../engine/time';
+
+const UNREACH_TEXT: Record<number, string> = {
+  0: 'Destination Net Unreachable', 1: 'Destination Host Unreachable', 2: 'Destination Protocol Unreachable',
+  3: 'Destination Port Unreachable', 4: 'Frag needed and DF set', 5: 'Source Route Failed',
+  6: 'Destination Net Unknown', 7: 'Destination Host Unknown', 9: 'Destination Net Prohibited',
+  10: 'Destination Host Prohibited', 13: 'Packet filtered',
+};
+
+function errorText(type: number, code: number): string {
+  if (type === 3) return UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`;
+  if (type === 11) return code === 0 ? 'Time to live exceeded' : 'Frag reassembly time exceeded';
+  return `Bad ICMP type: ${type}`;
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENETUNREACH: 'connect: Network is unreachable',
+  EHOSTUNREACH: 'connect: No route to host',
+  EACCES: 'connect: Permission denied',
+  EINVAL: 'connect: Invalid argument',
+};
+
+/** Classifies a finished ping as the harness does (oracle.py run_ping). */
+export function classifyPing(r: ProbeResult): ProbeError | null {
+  if (r.ok) return null;
+  const local = (r.local_errors ?? []).join(' ');
+  const msgs = (r.icmp_errors ?? []).map((e) => e.msg).join(' ');
+  if (local.includes('Network is unreachable')) return 'network_unreachable';
+  if (msgs.includes('Destination Host Unreachable')) return 'host_unreachable';
+  if (msgs.includes('Destination Net Unreachable')) return 'net_unreachable';
+  if (msgs.includes('Time to live exceeded')) return 'ttl_exceeded';
+  if (msgs.includes('Destination Port Unreachable')) return 'port_unreachable';
+  if (msgs.includes('Packet filtered')) return 'packet_filtered';
+  if (msgs) return 'icmp_error';
+  if (local) return 'local_error';
+  return 'no_reply';
+}
+
+/** Starts a ping; `done` is called (from an engine event) with the result. */
+export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => void): void {
+  const ns = sim.nsByLabel.get(probe.ns);
+  const result: ProbeResult = { probe: probe.line, rc: 1, ok: false, received: 0, reply_from: [], icmp_errors: [], local_errors: [], error: null };
+  const finish = (rc: number) => {
+    if (finished) return;
+    finished = true;
+    if (ns) ns.icmpSockets.delete(sock);
+    sim.engine.cancel(deadline);
+    for (const t of sends) sim.engine.cancel(t);
+    result.rc = rc;
+    result.ok = rc === 0 && (result.received ?? 0) > 0;
+    result.reply_from = [...new Set(result.reply_from)].sort();
+    result.error = classifyPing(result);
+    if (result.icmp_errors && result.icmp_errors.length > 0) result.error_from = result.icmp_errors[0].from;
+    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index: -1, line: probe.line, ok: result.ok, detail: result.error ?? 'ok' });
+    done(result);
+  };
+  let finished = false;
+  let errors = 0;
+  const sends: ReturnType<typeof sim.engine.after>[] = [];
+  let deadline: ReturnType<typeof sim.engine.after> | undefined;
+  const dst = parseIp(probe.dst);
+  const sock: IcmpSocket = {
+    id: sim.rng.int(1, 0xffff),
+    onEchoReply: (from) => {
+      result.received = (result.received ?? 0) + 1;
+      result.reply_from!.push(formatIp(from));
+      if ((result.received ?? 0) + errors >= probe.count) finish(0);
+    },
+    onError: (from, type, code) => {
+      errors++;
+      result.icmp_errors!.push({ from: formatIp(from), msg: errorText(type, code) });
+      if ((result.received ?? 0) + errors >= probe.count) finish(result.received ? 0 : 1);
+    },
+  };
+  if (!ns || dst === undefined) {
+    result.local_errors!.push(ns ? `${probe.dst}: Name or service not known` : `Cannot open network namespace "${probe.ns}"`);
+    sim.engine.after(0, () => finish(2));
+    return;
+  }
+  let oif: SimDev | undefined;
+  let src: number | undefined = probe.src ? parseIp(probe.src) : undefined;
+  if (probe.iface) {
+    const asIp = parseIp(probe.iface);
+    if (asIp !== undefined) src = asIp;
+    else {
+      oif = ns.byName.get(probe.iface);
+      if (!oif) {
+        result.local_errors!.push(`SO_BINDTODEVICE ${probe.iface}: No such device`);
+        sim.engine.after(0, () => finish(2));
+        return;
+      }
+    }
+  }
+  ns.icmpSockets.add(sock);
+  const interval = seconds(0.5);
+  for (let seq = 1; seq <= probe.count; seq++) {
+    sends.push(sim.engine.after((seq - 1) * interval, () => {
+      const payload = emitIcmp({ kind: 'echo-request', code: 0, id: sock.id, seq, data: pingData(sim.engine.now) });
+      const r = ipSendLocal(sim, ns, { dst, src, oif, proto: IPPROTO_ICMP, payload, df: true });
+      if (!r.ok) {
+        result.local_errors!.push(ERRNO_TEXT[r.errno] ?? `sendmsg: ${r.errno}`);
+        finish(2);
+      }
+    }));
+  }
+  deadline = sim.engine.after((probe.count - 1) * interval + seconds(probe.wait), () => finish((result.received ?? 0) > 0 ? 0 : 1));
+}

@@ -1,0 +1,94 @@
+/**
+ * One-shot simulation of a design with a probe file, timed like the conformance harness
+ * (oracle.py inner): setup ends at t=0, 1.5 s settle, captures start, 0.1 s later the
+ * probes run one after another with state carried over, captures stop 0.3 s after the
+ * last probe, then the tables are read. Returns the observation and the trace.
+ */
+import type { Design } from '../model/types';
+import type { Observation, ProbeResult } from '../observation/types';
+import type { ProbeFile } from '../world/probes';
+import { buildMacLabeler } from '../capture/labels';
+import type { Trace } from './engine/trace';
+import { type Nanos, millis, seconds } from './engine/time';
+import { buildSim } from './build';
+import type { Sim } from './model';
+import { startPing } from './probes/ping';
+import { startArping, type RawArpingResult } from './probes/arping';
+import { labelInterfaces, nsLinks } from './observe/links';
+import { nsFdb, nsNeigh, nsRoutes } from './observe/tables';
+import { buildCaptures } from './observe/captures';
+
+export interface SimulateOptions {
+  seed: number;
+}
+
+export interface SimulateResult {
+  observation: Observation;
+  trace: Trace;
+}
+
+/** Settle time between setup and the first probe (oracle.py SETTLE). */
+export const SETTLE = seconds(1.5);
+/** Captures start, then the harness sleeps this long before the first probe. */
+export const CAPTURE_LEAD = millis(100);
+/** Time from a probe's window start to its first packet (process start-up). */
+export const PROBE_STARTUP = millis(5);
+/** Time between a probe's end and the next probe's window start. */
+export const PROBE_GAP = millis(10);
+/** Captures stop this long after the last probe. */
+export const CAPTURE_TAIL = millis(300);
+
+/** Runs one probe to completion; returns its (unlabelled) result. */
+export function runProbe(sim: Sim, probe: ProbeFile['probes'][number]): ProbeResult | RawArpingResult {
+  let result: ProbeResult | RawArpingResult | undefined;
+  sim.engine.runUntil((sim.engine.now + PROBE_STARTUP) as Nanos);
+  if (probe.kind === 'ping') startPing(sim, probe, (r) => { result = r; });
+  else startArping(sim, probe, (r) => { result = r; });
+  const limit = (sim.engine.now + seconds(probe.wait + (probe.kind === 'ping' ? probe.count : 1) + 5)) as Nanos;
+  sim.engine.runWhile(() => result !== undefined, limit);
+  return result ?? { probe: probe.line, rc: 124, ok: false, error: 'local_error', local_errors: ['timeout'] };
+}
+
+/** simulate(design, probes, {seed}) → { observation, trace }. */
+export function simulate(design: Design, probes: ProbeFile, opts: SimulateOptions): SimulateResult {
+  const sim = buildSim(design, { seed: opts.seed });
+  for (const c of probes.captures) {
+    const d = sim.nsByLabel.get(c.ns)?.byName.get(c.dev);
+    if (d) d.captured = true;
+  }
+  sim.engine.runUntil(SETTLE);
+  const captureStart = sim.engine.now;
+  sim.engine.runUntil((captureStart + CAPTURE_LEAD) as Nanos);
+  const probeStarts: number[] = [];
+  const results: (ProbeResult | RawArpingResult)[] = [];
+  probes.probes.forEach((p, index) => {
+    probeStarts.push(sim.engine.now);
+    sim.trace.push({ t: sim.engine.now, kind: 'probe-start', index, line: p.line });
+    results.push(runProbe(sim, p));
+    sim.engine.runUntil((sim.engine.now + PROBE_GAP) as Nanos);
+  });
+  sim.engine.runUntil((sim.engine.now + CAPTURE_TAIL) as Nanos);
+  const captureStop = sim.engine.now;
+  const label = buildMacLabeler(labelInterfaces(sim));
+  for (const r of results) {
+    if ('replies' in r && Array.isArray(r.replies)) r.replies = [...new Set(r.replies.map(label))].sort();
+  }
+  const observation: Observation = {
+    format: 1,
+    setup: { exit: 0, failed: [], stderr: [] },
+    probes: results,
+    captures: buildCaptures(sim.trace, probes.captures, (ns, dev) => !!sim.nsByLabel.get(ns)?.byName.get(dev), { start: captureStart, stop: captureStop, probeStarts }, label),
+    neigh: {},
+    links: {},
+    routes: {},
+    fdb: {},
+  };
+  for (const ns of sim.namespaces) {
+    observation.neigh[ns.label] = nsNeigh(ns, label);
+    observation.links[ns.label] = nsLinks(ns);
+    observation.routes[ns.label] = nsRoutes(ns);
+    const fdb = nsFdb(sim, ns, label);
+    if (fdb.length > 0) observation.fdb[ns.label] = fdb;
+  }
+  return { observation, trace: sim.trace };
+}

@@ -1,0 +1,91 @@
+/**
+ * ARP (net/ipv4/arp.c): sending requests (arp_solicit, with arp_announce), and
+ * arp_rcv/arp_process — answering for local addresses under the weak host model
+ * (arp_ignore, arp_filter, rp_filter through the input route), proxy ARP, and updating
+ * the neighbour cache (requests for us create STALE entries; replies update existing ones).
+ */
+import { contains, formatIp, isLoopback, isMulticast } from '../../net/ipv4';
+import type { NeighEntry, Sim, SimDev } from '../model';
+import { ARP_REPLY, ARP_REQUEST, parseArp } from '../wire/arp';
+import { arpReply, arpRequest } from '../wire/frames';
+import { BROADCAST_MAC } from '../wire/mac';
+import { devXmit, drop, type PktType } from '../dev-core';
+import { confMax, confOr, forwarding } from './sysctl';
+import { localOwner, routeOutput, selectSrc } from './route';
+import { inputRoute } from './ip-input';
+import { neighUpdate } from './neigh';
+
+/** Sends the ARP request for a neighbour entry: broadcast while resolving, unicast when re-probing. */
+export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
+  const dev = e.dev;
+  const announce = confMax(dev, 'arp_announce');
+  let sip: number | undefined;
+  const cand = e.solicitSrc;
+  if (cand !== undefined && announce === 0 && localOwner(dev.ns, cand)) sip = cand;
+  else if (cand !== undefined && announce === 1 && dev.addrs.some((a) => contains(a, e.ip) && localOwner(dev.ns, cand) && contains(a, cand))) sip = cand;
+  if (sip === undefined) sip = selectSrc(dev, e.ip) ?? 0;
+  const frame = arpRequest({ src: dev.mac, senderIp: sip, targetIp: e.ip, dst: unicast && e.lladdr ? e.lladdr : BROADCAST_MAC });
+  devXmit(sim, dev, { data: frame, hops: 0 });
+}
+
+function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
+  const mode = confMax(dev, 'arp_ignore');
+  switch (mode) {
+    case 0: return false;
+    case 1: return !dev.addrs.some((a) => a.addr === tip);
+    case 2: return !dev.addrs.some((a) => a.addr === tip && contains(a, sip));
+    case 3: return false;
+    case 8: return true;
+    default: return mode > 8;
+  }
+}
+
+/** arp_rcv + arp_process for a frame that reached `dev`'s protocol handlers. */
+export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
+  if (dev.noarp || dev.kind === 'loopback') {
+    drop(sim, dev, 'noarp', `${dev.name} has the NOARP flag: ARP arriving on it is discarded (net/ipv4/arp.c arp_rcv)`, frame);
+    return;
+  }
+  if (pt === 'otherhost') {
+    drop(sim, dev, 'other-host', `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`, frame);
+    return;
+  }
+  const arp = parseArp(frame.subarray(off));
+  if (!arp) return;
+  const { sha, spa: sip, tpa: tip } = arp;
+  if (isMulticast(tip) || isLoopback(tip)) return;
+  const ns = dev.ns;
+  if (arp.op === ARP_REQUEST) {
+    if (sip === 0) {
+      // duplicate address detection probe: answer if the target is local
+      if (localOwner(ns, tip) && !arpIgnore(dev, sip, tip)) {
+        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
+      }
+      return;
+    }
+    const r = inputRoute(ns, tip, sip, dev);
+    if (r.kind === 'local') {
+      if (arpIgnore(dev, sip, tip)) {
+        drop(sim, dev, 'arp-ignore', `${dev.name}: arp_ignore=${confMax(dev, 'arp_ignore')} forbids answering for ${formatIp(tip)} on this interface (net/ipv4/arp.c arp_ignore)`, frame);
+        return;
+      }
+      if (confOr(dev, 'arp_filter')) {
+        const back = routeOutput(ns, sip, { src: tip });
+        if (back.kind !== 'unicast' || back.dev !== dev) return;
+      }
+      neighUpdate(sim, dev, sip, sha, 'stale', true);
+      devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
+      return;
+    }
+    if (r.kind === 'forward' && forwarding(dev) && confOr(dev, 'proxy_arp') && r.dev !== dev) {
+      neighUpdate(sim, dev, sip, sha, 'stale', true);
+      const reply = arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip });
+      // broadcast requests are answered after a random delay of up to proxy_delay (0.8 s)
+      const delay = pt === 'host' ? 0 : Math.floor(sim.rng.next() * 0.8e9);
+      sim.engine.after(delay, () => devXmit(sim, dev, { data: reply, hops: 0 }));
+      return;
+    }
+  }
+  const state = arp.op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
+  neighUpdate(sim, dev, sip, sha, state, false);
+}

@@ -1,0 +1,58 @@
+/**
+ * ICMP (net/ipv4/icmp.c): echo replies (source = the address the request was sent to,
+ * TTL 64, not for broadcast), error generation (icmp_send: never about ICMP errors or
+ * broadcasts; source chosen by the route back), and delivery to local ping sockets.
+ */
+import { isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import type { Sim, SimDev, SimNs } from '../model';
+import { emitIcmp, icmpQuote, isIcmpErrorType, parseIcmp } from '../wire/icmp';
+import { ipv4Dst, ipv4Src, IPPROTO_ICMP } from '../wire/ipv4';
+import { ICMP_ERROR_TOS } from '../wire/frames';
+import { ipSendLocal } from './ip-output';
+import { isBroadcastAddr, localOwner } from './route';
+
+/** An ICMP message reached local delivery in `ns`. */
+export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
+  const ihl = (pkt[0] & 15) * 4;
+  const parsed = parseIcmp(pkt.subarray(ihl));
+  if (!parsed) return;
+  const m = parsed.msg;
+  const src = ipv4Src(pkt);
+  const dst = ipv4Dst(pkt);
+  if (m.kind === 'echo-request') {
+    if (broadcast) return; // icmp_echo_ignore_broadcasts=1
+    const payload = emitIcmp({ kind: 'echo-reply', code: 0, id: m.id, seq: m.seq, data: m.data });
+    ipSendLocal(sim, ns, { dst: src, src: dst, proto: IPPROTO_ICMP, payload });
+    return;
+  }
+  if (m.kind === 'echo-reply') {
+    for (const s of ns.icmpSockets) if (s.id === m.id) s.onEchoReply(src, pkt);
+    return;
+  }
+  if (m.kind === 'dest-unreach' || m.kind === 'time-exceeded' || m.kind === 'redirect') {
+    const q = m.quote;
+    if (q.length < 28 || q[9] !== IPPROTO_ICMP) return;
+    const qihl = (q[0] & 15) * 4;
+    if (q.length < qihl + 8 || q[qihl] !== 8) return;
+    const id = (q[qihl + 4] << 8) | q[qihl + 5];
+    for (const s of ns.icmpSockets) if (s.id === id) s.onError(src, parsed.type, m.code);
+  }
+}
+
+/** icmp_send: reports a problem with `orig` (an IPv4 packet) to its sender. */
+export function icmpSendError(sim: Sim, ns: SimNs, orig: Uint8Array, type: number, code: number, _inDev: SimDev | undefined): void {
+  const osrc = ipv4Src(orig);
+  const odst = ipv4Dst(orig);
+  if (osrc === 0 || osrc === LIMITED_BROADCAST || isMulticast(osrc)) return;
+  if (odst === LIMITED_BROADCAST || isMulticast(odst) || isBroadcastAddr(ns, odst)) return;
+  if (orig[9] === IPPROTO_ICMP) {
+    const ihl = (orig[0] & 15) * 4;
+    if (isIcmpErrorType(orig[ihl])) return; // never an error about an error
+  }
+  const src = localOwner(ns, odst) ? odst : undefined;
+  const quote = icmpQuote(orig);
+  const payload = type === 11
+    ? emitIcmp({ kind: 'time-exceeded', code, quote })
+    : emitIcmp({ kind: 'dest-unreach', code, mtu: 0, quote });
+  ipSendLocal(sim, ns, { dst: osrc, src, proto: IPPROTO_ICMP, payload, tos: ICMP_ERROR_TOS });
+}

@@ -1,0 +1,131 @@
+/**
+ * IPv4 input (net/ipv4/ip_input.c, route.c ip_route_input_slow, fib_frontend.c
+ * fib_validate_source): martian checks, rp_filter, local delivery (weak host model),
+ * and forwarding with ip_forward, TTL and ICMP errors.
+ */
+import { formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import type { Sim, SimDev, SimNs } from '../model';
+import { drop, type PktType } from '../dev-core';
+import { ipv4Dst, ipv4Src } from '../wire/ipv4';
+import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
+import { confMax, confOr, forwarding } from './sysctl';
+import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
+import { icmpLocalDeliver, icmpSendError } from './icmp';
+import { neighOutput } from './neigh';
+import { filterVerdict, natPostrouting, natPrerouting } from './netfilter';
+import { ipChecksumFix } from './ip-output';
+
+export type InputRoute =
+  | { kind: 'local' }
+  | { kind: 'broadcast' }
+  | { kind: 'forward'; dev: SimDev; nexthop: number; route: FibRoute }
+  | { kind: 'martian'; why: string }
+  | { kind: 'no-forwarding' }
+  | { kind: 'unreachable' };
+
+/** fib_validate_source: null if the source is acceptable on `dev`, else why not. */
+export function validateSource(ns: SimNs, src: number, dev: SimDev): string | null {
+  const rpf = confMax(dev, 'rp_filter');
+  const acceptLocal = confOr(dev, 'accept_local');
+  if (localOwner(ns, src) && !acceptLocal) return `source ${formatIp(src)} is one of this namespace's own addresses (martian, accept_local=0)`;
+  if (rpf === 0) return null;
+  const back = fibLookup(ns, src);
+  if (!back) return `rp_filter=${rpf}: no route back to ${formatIp(src)}`;
+  const noAddr = dev.addrs.length === 0;
+  if ((rpf === 1 || noAddr) && back.dev !== dev) return `rp_filter=${rpf}: the route back to ${formatIp(src)} leaves through ${back.dev.name}, not ${dev.name}`;
+  return null;
+}
+
+/** ip_route_input_slow: what happens to a packet from `src` to `dst` arriving on `dev`. */
+export function inputRoute(ns: SimNs, dst: number, src: number, dev: SimDev): InputRoute {
+  if (isMulticast(src) || src === LIMITED_BROADCAST) return { kind: 'martian', why: 'multicast or broadcast source' };
+  if (dst === LIMITED_BROADCAST) return { kind: 'broadcast' };
+  if (src === 0) return { kind: 'martian', why: 'source 0.0.0.0' };
+  if (dst === 0) return { kind: 'martian', why: 'destination 0.0.0.0' };
+  if (isLoopback(src) || isLoopback(dst)) return { kind: 'martian', why: 'loopback address on a non-loopback device' };
+  if (localOwner(ns, dst)) {
+    const bad = validateSource(ns, src, dev);
+    return bad ? { kind: 'martian', why: bad } : { kind: 'local' };
+  }
+  if (isBroadcastAddr(ns, dst)) {
+    const bad = validateSource(ns, src, dev);
+    return bad ? { kind: 'martian', why: bad } : { kind: 'broadcast' };
+  }
+  if (isMulticast(dst)) return { kind: 'broadcast' };
+  const r = fibLookup(ns, dst);
+  if (!forwarding(dev)) return { kind: 'no-forwarding' };
+  if (!r || r.type !== 'unicast') return { kind: 'unreachable' };
+  const bad = validateSource(ns, src, dev);
+  if (bad) return { kind: 'martian', why: bad };
+  return { kind: 'forward', dev: r.dev, nexthop: r.via ?? dst, route: r };
+}
+
+/** ip_rcv: an IPv4 packet reached `dev`'s stack. */
+export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
+  if (pt === 'otherhost') {
+    drop(sim, dev, 'other-host', `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`, frame);
+    return;
+  }
+  const ns = dev.ns;
+  const ip = frame.slice(off);
+  if (ip.length < 20 || ip[0] >> 4 !== 4) return;
+  const totalLen = (ip[2] << 8) | ip[3];
+  const pkt = totalLen >= 20 && totalLen < ip.length ? ip.slice(0, totalLen) : ip;
+  if (dev.kind === 'loopback') {
+    // looped-back local traffic already carries its output route: straight to local delivery
+    localDeliver(sim, dev, pkt, false);
+    return;
+  }
+  if (!natPrerouting(sim, ns, pkt)) return;
+  const src = ipv4Src(pkt);
+  const dst = ipv4Dst(pkt);
+  const r = inputRoute(ns, dst, src, dev);
+  switch (r.kind) {
+    case 'local':
+      localDeliver(sim, dev, pkt, false);
+      return;
+    case 'broadcast':
+      localDeliver(sim, dev, pkt, true);
+      return;
+    case 'martian':
+      drop(sim, dev, 'martian', `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${r.why} (net/ipv4/route.c ip_route_input_slow)`, frame);
+      return;
+    case 'no-forwarding':
+      drop(sim, dev, 'no-forwarding', `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`, frame);
+      return;
+    case 'unreachable':
+      drop(sim, dev, 'no-route', `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`, frame);
+      icmpSendError(sim, ns, pkt, ICMP_DEST_UNREACH, UNREACH_NET, dev);
+      return;
+    case 'forward':
+      ipForward(sim, dev, pkt, r.dev, r.nexthop);
+  }
+}
+
+function localDeliver(sim: Sim, dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
+  const ns = dev.ns;
+  if (dev.kind !== 'loopback' && filterVerdict(sim, ns, 'INPUT', pkt, dev, undefined) !== 'accept') return;
+  if (pkt[9] === 1) icmpLocalDeliver(sim, ns, dev, pkt, broadcast);
+}
+
+/** ip_forward: TTL, FORWARD chain, redirects, POSTROUTING, then the neighbour layer. */
+function ipForward(sim: Sim, inDev: SimDev, pkt: Uint8Array, outDev: SimDev, nexthop: number): void {
+  const ns = inDev.ns;
+  if (pkt[8] <= 1) {
+    drop(sim, inDev, 'ttl', `${inDev.name}: TTL expired while forwarding; ICMP time exceeded goes back (net/ipv4/ip_forward.c)`);
+    icmpSendError(sim, ns, pkt, ICMP_TIME_EXCEEDED, EXC_TTL, inDev);
+    return;
+  }
+  const v = filterVerdict(sim, ns, 'FORWARD', pkt, inDev, outDev);
+  if (v !== 'accept') return;
+  pkt[8] -= 1;
+  ipChecksumFix(pkt);
+  if (outDev === inDev && confOr(inDev, 'send_redirects')) {
+    // the kernel also tells the sender about the better first hop (ip_rt_send_redirect);
+    // the packet is still forwarded
+    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: ns.label, text: `${inDev.name}: packet forwarded back out of its ingress interface; an ICMP redirect would be sent` });
+  }
+  const out = natPostrouting(sim, ns, pkt, outDev);
+  if (!out) return;
+  neighOutput(sim, outDev, nexthop, out, undefined);
+}

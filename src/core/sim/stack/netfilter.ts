@@ -1,0 +1,166 @@
+/**
+ * iptables as far as the design models it (net/netfilter, net/ipv4/netfilter): the
+ * filter table (DROP, REJECT, ACCEPT, chain policies) and nat MASQUERADE with a minimal
+ * ICMP-echo conntrack (nf_nat_masquerade.c: the new source is the out device's address
+ * for the next hop; the echo id is kept unless it collides; replies are translated back
+ * in PREROUTING).
+ */
+import { contains, formatIp, parseCidr } from '../../net/ipv4';
+import type { FirewallRule } from '../../model/types';
+import type { Sim, SimDev, SimNs } from '../model';
+import { drop } from '../dev-core';
+import { ipv4Dst, ipv4Src } from '../wire/ipv4';
+import { internetChecksum } from '../wire/checksum';
+import { ICMP_DEST_UNREACH, UNREACH_PORT, UNREACH_HOST_PROHIBITED, UNREACH_NET_PROHIBITED, UNREACH_ADMIN_PROHIBITED, UNREACH_HOST, UNREACH_NET } from '../wire/icmp';
+import { icmpSendError } from './icmp';
+import { ipChecksumFix } from './ip-output';
+import { selectSrc } from './route';
+
+type Chain = 'INPUT' | 'OUTPUT' | 'FORWARD';
+
+function ifMatch(pattern: string | undefined, dev: SimDev | undefined): boolean {
+  if (pattern === undefined) return true;
+  let neg = false;
+  let p = pattern;
+  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
+  const name = dev?.name ?? '';
+  const hit = p.endsWith('+') ? name.startsWith(p.slice(0, -1)) : name === p;
+  return neg ? !hit : hit;
+}
+
+function addrMatch(pattern: string | undefined, ip: number): boolean {
+  if (pattern === undefined) return true;
+  let neg = false;
+  let p = pattern;
+  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
+  const c = parseCidr(p);
+  const hit = c ? contains(c, ip) : false;
+  return neg ? !hit : hit;
+}
+
+function protoMatch(proto: string | undefined, num: number): boolean {
+  if (!proto || proto === 'all') return true;
+  let neg = false;
+  let p = proto;
+  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
+  const want = p === 'icmp' ? 1 : p === 'tcp' ? 6 : p === 'udp' ? 17 : -1;
+  return neg ? want !== num : want === num;
+}
+
+function ruleMatches(r: FirewallRule, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): boolean {
+  return protoMatch(r.proto, pkt[9]) && addrMatch(r.src, ipv4Src(pkt)) && addrMatch(r.dst, ipv4Dst(pkt))
+    && ifMatch(r.in, inDev) && ifMatch(r.out, outDev);
+}
+
+const REJECT_CODES: Record<string, number> = {
+  'icmp-port-unreachable': UNREACH_PORT, 'port-unreach': UNREACH_PORT,
+  'icmp-host-unreachable': UNREACH_HOST, 'host-unreach': UNREACH_HOST,
+  'icmp-net-unreachable': UNREACH_NET, 'net-unreach': UNREACH_NET,
+  'icmp-host-prohibited': UNREACH_HOST_PROHIBITED, 'host-prohib': UNREACH_HOST_PROHIBITED,
+  'icmp-net-prohibited': UNREACH_NET_PROHIBITED, 'net-prohib': UNREACH_NET_PROHIBITED,
+  'icmp-admin-prohibited': UNREACH_ADMIN_PROHIBITED, 'admin-prohib': UNREACH_ADMIN_PROHIBITED,
+};
+
+/** Runs a filter chain; 'accept' or the verdict that stopped the packet (already acted on). */
+export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): 'accept' | 'drop' {
+  if (ns.firewall.length === 0 && !ns.policies[`filter/${chain}`]) return 'accept';
+  const where = (inDev ?? outDev ?? ns.lo) as SimDev;
+  for (const r of ns.firewall) {
+    if (r.table !== 'filter' || r.chain !== chain || !ruleMatches(r, pkt, inDev, outDev)) continue;
+    if (r.target === 'ACCEPT') return 'accept';
+    if (r.target === 'DROP') {
+      drop(sim, where, 'firewall', `iptables filter ${chain} rule -j DROP matched ${formatIp(ipv4Src(pkt))} > ${formatIp(ipv4Dst(pkt))} (net/ipv4/netfilter/ip_tables.c)`);
+      return 'drop';
+    }
+    if (r.target === 'REJECT') {
+      drop(sim, where, 'firewall', `iptables filter ${chain} rule -j REJECT matched; an ICMP error goes back to the sender (net/ipv4/netfilter/ipt_REJECT.c)`);
+      icmpSendError(sim, ns, pkt, ICMP_DEST_UNREACH, REJECT_CODES[r.rejectWith ?? 'icmp-port-unreachable'] ?? UNREACH_PORT, inDev);
+      return 'drop';
+    }
+  }
+  if (ns.policies[`filter/${chain}`] === 'DROP') {
+    drop(sim, where, 'firewall', `iptables filter ${chain} policy DROP (net/ipv4/netfilter/ip_tables.c)`);
+    return 'drop';
+  }
+  return 'accept';
+}
+
+function icmpEchoId(pkt: Uint8Array): number | undefined {
+  if (pkt[9] !== 1) return undefined;
+  const ihl = (pkt[0] & 15) * 4;
+  const t = pkt[ihl];
+  if (t !== 8 && t !== 0) return undefined;
+  return (pkt[ihl + 4] << 8) | pkt[ihl + 5];
+}
+
+function setU32(b: Uint8Array, o: number, v: number): void {
+  b[o] = v >>> 24; b[o + 1] = (v >>> 16) & 255; b[o + 2] = (v >>> 8) & 255; b[o + 3] = v & 255;
+}
+
+function fixIcmpChecksum(pkt: Uint8Array): void {
+  const ihl = (pkt[0] & 15) * 4;
+  pkt[ihl + 2] = 0;
+  pkt[ihl + 3] = 0;
+  const c = internetChecksum(pkt, ihl, pkt.length - ihl);
+  pkt[ihl + 2] = c >>> 8;
+  pkt[ihl + 3] = c & 255;
+}
+
+/** nat POSTROUTING: MASQUERADE of new ICMP echo flows; returns the (possibly rewritten) packet, or null if dropped. */
+export function natPostrouting(sim: Sim, ns: SimNs, pkt: Uint8Array, outDev: SimDev): Uint8Array | null {
+  if (ns.firewall.length === 0) return pkt;
+  const id = icmpEchoId(pkt);
+  const src = ipv4Src(pkt);
+  const dst = ipv4Dst(pkt);
+  if (id !== undefined && pkt[(pkt[0] & 15) * 4] === 8) {
+    const known = ns.conntrack.find((c) => c.origSrc === src && c.origDst === dst && c.origId === id);
+    if (known) return rewriteSrc(pkt, known.natSrc, known.natId);
+  }
+  for (const r of ns.firewall) {
+    if (r.table !== 'nat' || r.chain !== 'POSTROUTING' || !ruleMatches(r, pkt, undefined, outDev)) continue;
+    if (r.target !== 'MASQUERADE') continue;
+    const natSrc = selectSrc(outDev, dst);
+    if (natSrc === undefined || outDev.addrs.length === 0) {
+      drop(sim, outDev, 'firewall', `MASQUERADE: ${outDev.name} has no address to masquerade with (net/netfilter/nf_nat_masquerade.c)`);
+      return null;
+    }
+    if (id === undefined) return rewriteSrc(pkt, natSrc, undefined);
+    let natId = id;
+    while (ns.conntrack.some((c) => c.natSrc === natSrc && c.natId === natId && c.origDst === dst)) natId = (natId + 1) & 0xffff;
+    ns.conntrack.push({ proto: 1, origSrc: src, origDst: dst, origId: id, natSrc, natId });
+    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: ns.label, text: `MASQUERADE ${formatIp(src)} > ${formatIp(dst)} as ${formatIp(natSrc)} on ${outDev.name}` });
+    return rewriteSrc(pkt, natSrc, natId);
+  }
+  return pkt;
+}
+
+function rewriteSrc(pkt: Uint8Array, src: number, id: number | undefined): Uint8Array {
+  const out = pkt.slice();
+  setU32(out, 12, src);
+  if (id !== undefined) {
+    const ihl = (out[0] & 15) * 4;
+    out[ihl + 4] = id >>> 8;
+    out[ihl + 5] = id & 255;
+    fixIcmpChecksum(out);
+  }
+  ipChecksumFix(out);
+  return out;
+}
+
+/** nat PREROUTING: translates replies of masqueraded flows back (in place); false if dropped. */
+export function natPrerouting(_sim: Sim, ns: SimNs, pkt: Uint8Array): boolean {
+  if (ns.conntrack.length === 0) return true;
+  const id = icmpEchoId(pkt);
+  if (id === undefined || pkt[(pkt[0] & 15) * 4] !== 0) return true;
+  const src = ipv4Src(pkt);
+  const dst = ipv4Dst(pkt);
+  const c = ns.conntrack.find((x) => x.natSrc === dst && x.origDst === src && x.natId === id);
+  if (!c) return true;
+  setU32(pkt, 16, c.origSrc);
+  const ihl = (pkt[0] & 15) * 4;
+  pkt[ihl + 4] = c.origId >>> 8;
+  pkt[ihl + 5] = c.origId & 255;
+  fixIcmpChecksum(pkt);
+  ipChecksumFix(pkt);
+  return true;
+}

@@ -1,0 +1,138 @@
+/**
+ * IPv4 routing (net/ipv4/fib_frontend.c, fib_trie.c, route.c): the local table (every
+ * address of the namespace, whichever device holds it — weak host model), the main table
+ * (kernel prefix routes of up devices + configured routes), longest prefix match with
+ * metric tie-break, source address selection, and the input decision.
+ */
+import { contains, isLoopback, LIMITED_BROADCAST, maskOf, networkOf, parseCidr, parseIp } from '../../net/ipv4';
+import type { IfAddr, SimDev, SimNs } from '../model';
+
+export interface FibRoute {
+  net: number;
+  len: number;
+  dev: SimDev;
+  via?: number;
+  src?: number;
+  metric: number;
+  kernel: boolean;
+  onlink: boolean;
+  type: 'unicast' | 'blackhole' | 'unreachable' | 'prohibit';
+  scope: 'global' | 'link' | 'host';
+}
+
+/** 127.0.0.1/8 exists on lo only while lo is up (devinet.c inetdev_event). */
+export function addrsOf(dev: SimDev): IfAddr[] {
+  return dev.addrs;
+}
+
+/** The device holding `ip` as a local address, if any (down devices included). */
+export function localOwner(ns: SimNs, ip: number): SimDev | undefined {
+  for (const d of ns.devs) for (const a of d.addrs) if (a.addr === ip) return d;
+  if (isLoopback(ip) && ns.lo && ns.lo.addrs.length > 0) return ns.lo;
+  return undefined;
+}
+
+/** True when `ip` is a broadcast address of the namespace (limited, or the last address of an up device's subnet). */
+export function isBroadcastAddr(ns: SimNs, ip: number): boolean {
+  if (ip === LIMITED_BROADCAST) return true;
+  for (const d of ns.devs) {
+    if (!d.up) continue;
+    for (const a of d.addrs) {
+      if (a.len < 31 && ((a.addr | ~maskOf(a.len)) >>> 0) === ip) return true;
+    }
+  }
+  return false;
+}
+
+/** The main table as the kernel holds it now. */
+export function mainRoutes(ns: SimNs): FibRoute[] {
+  const out: FibRoute[] = [];
+  for (const d of ns.devs) {
+    if (!d.up || d.kind === 'loopback') continue;
+    for (const a of d.addrs) {
+      if (a.peer !== undefined && a.peerLen !== undefined) {
+        out.push({ net: networkOf({ addr: a.peer, len: a.peerLen }), len: a.peerLen, dev: d, src: a.addr, metric: 0, kernel: true, onlink: false, type: 'unicast', scope: 'link' });
+        continue;
+      }
+      if (a.len === 32 || a.noprefixroute || a.secondary) continue;
+      out.push({ net: networkOf(a), len: a.len, dev: d, src: a.addr, metric: 0, kernel: true, onlink: false, type: 'unicast', scope: 'link' });
+    }
+  }
+  for (const r of ns.staticRoutes) {
+    const c = r.dst === 'default' ? { addr: 0, len: 0 } : parseCidr(r.dst);
+    if (!c) continue;
+    const via = r.via ? parseIp(r.via) : undefined;
+    let dev = r.dev ? ns.devs.find((d) => d.id === r.dev) : undefined;
+    if (!dev && via !== undefined) dev = connectedDev(out, via);
+    const type = r.type ?? 'unicast';
+    if (!dev && type === 'unicast') continue;
+    if (dev && !dev.up) continue;
+    const scope = r.scope ?? (via === undefined && type === 'unicast' ? 'link' : 'global');
+    out.push({
+      net: networkOf(c), len: c.len, dev: dev ?? (ns.lo as SimDev), via, src: r.src ? parseIp(r.src) : undefined,
+      metric: r.metric ?? 0, kernel: false, onlink: !!r.onlink, type, scope,
+    });
+  }
+  out.sort((a, b) => a.net - b.net || b.len - a.len || a.metric - b.metric);
+  return out;
+}
+
+function connectedDev(routes: FibRoute[], ip: number): SimDev | undefined {
+  let best: FibRoute | undefined;
+  for (const r of routes) if (contains({ addr: r.net, len: r.len }, ip) && (!best || r.len > best.len)) best = r;
+  return best?.dev;
+}
+
+/** Longest prefix match in main (lowest metric among equals); `oif` restricts next hops. */
+export function fibLookup(ns: SimNs, dst: number, oif?: SimDev): FibRoute | undefined {
+  let best: FibRoute | undefined;
+  for (const r of mainRoutes(ns)) {
+    if (oif && r.dev !== oif) continue;
+    if (!contains({ addr: r.net, len: r.len }, dst)) continue;
+    if (!best || r.len > best.len || (r.len === best.len && r.metric < best.metric)) best = r;
+  }
+  return best;
+}
+
+/**
+ * inet_select_addr: a primary address of `dev` in the subnet of `near` if any, else its
+ * first primary address, else the first global address of any other device of the netns.
+ */
+export function selectSrc(dev: SimDev, near: number): number | undefined {
+  const own = dev.addrs.filter((a) => !a.secondary);
+  const inSubnet = own.find((a) => contains(a, near));
+  if (inSubnet) return inSubnet.addr;
+  if (own.length > 0) return own[0].addr;
+  for (const d of dev.ns.devs) {
+    if (d === dev || d.kind === 'loopback') continue;
+    const a = d.addrs.find((x) => !x.secondary);
+    if (a) return a.addr;
+  }
+  return undefined;
+}
+
+export type OutputRoute =
+  | { kind: 'local'; dev: SimDev; src: number }
+  | { kind: 'unicast'; dev: SimDev; nexthop: number; src: number | undefined; route?: FibRoute }
+  | { kind: 'error'; errno: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' };
+
+/** ip_route_output_key_hash: where a locally generated packet to `dst` goes. */
+export function routeOutput(ns: SimNs, dst: number, opts: { oif?: SimDev; src?: number } = {}): OutputRoute {
+  if (localOwner(ns, dst)) {
+    return { kind: 'local', dev: ns.lo as SimDev, src: opts.src ?? dst };
+  }
+  if (dst === LIMITED_BROADCAST && opts.oif) {
+    return { kind: 'unicast', dev: opts.oif, nexthop: dst, src: opts.src ?? selectSrc(opts.oif, dst) };
+  }
+  const r = fibLookup(ns, dst, opts.oif);
+  if (!r) {
+    // With a bound device and no route, the kernel assumes the destination is on-link.
+    if (opts.oif) return { kind: 'unicast', dev: opts.oif, nexthop: dst, src: opts.src ?? selectSrc(opts.oif, dst) };
+    return { kind: 'error', errno: 'ENETUNREACH' };
+  }
+  if (r.type === 'unreachable') return { kind: 'error', errno: 'EHOSTUNREACH' };
+  if (r.type === 'prohibit') return { kind: 'error', errno: 'EACCES' };
+  if (r.type === 'blackhole') return { kind: 'error', errno: 'EINVAL' };
+  const nexthop = r.via ?? dst;
+  return { kind: 'unicast', dev: r.dev, nexthop, src: opts.src ?? r.src ?? selectSrc(r.dev, nexthop), route: r };
+}

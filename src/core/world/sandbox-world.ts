@@ -1,0 +1,66 @@
+/**
+ * Builds the world outside a host (the `# phys:` / `# host:` header) inside a sandbox, the
+ * same way the conformance harness does (fixtures' lib/oracle.py `build_world`):
+ *
+ * - each LAN segment is a bridge `sw` (STP off) in a namespace `_lan_SEGMENT`, loopback up;
+ * - each physical NIC is a veth end in the current (host) namespace whose peer `pN` is a
+ *   port of that bridge, with hairpin on that port when declared, the NIC's MAC and
+ *   addresses, and up unless `down`;
+ * - each external host is a namespace NAME with loopback up and one veth `eth0` whose peer
+ *   `hN` is a port of its segment's bridge, with its addresses and `default via GATEWAY`.
+ *
+ * The result is plain bash lines (every value single-quoted) to run as root in the sandbox's
+ * own network namespace, which plays the host. Shared by the sandbox export and `verify`.
+ */
+import { sh } from '../iproute2/export/shell-quote';
+import type { WorldHeader } from './header';
+
+/** Prefix of the harness namespaces holding LAN switches; reserved in designs. */
+export const LAN_NS_PREFIX = '_lan_';
+
+/** Segment names in first-use order: phys NICs first, then external hosts. */
+export function worldSegments(header: WorldHeader): string[] {
+  const segs: string[] = [];
+  for (const x of [...header.phys, ...header.hosts]) if (!segs.includes(x.lan)) segs.push(x.lan);
+  return segs;
+}
+
+/** Bash lines that build the world of `header` (run as root in the host's namespace). */
+export function sandboxWorldCommands(header: WorldHeader): string[] {
+  const lines: string[] = [];
+  for (const seg of worldSegments(header)) {
+    const ns = LAN_NS_PREFIX + seg;
+    lines.push(
+      sh`ip netns add ${ns}`,
+      sh`ip -n ${ns} link set lo up`,
+      sh`ip -n ${ns} link add sw type bridge`,
+      sh`ip -n ${ns} link set sw up`,
+    );
+  }
+  header.phys.forEach((p, i) => {
+    const ns = LAN_NS_PREFIX + p.lan;
+    const port = `p${i}`;
+    lines.push(sh`ip link add ${p.name} type veth peer name ${port} netns ${ns}`);
+    if (p.mac) lines.push(sh`ip link set dev ${p.name} address ${p.mac}`);
+    lines.push(sh`ip -n ${ns} link set ${port} master sw`);
+    if (p.hairpin) lines.push(sh`ip -n ${ns} link set ${port} type bridge_slave hairpin on`);
+    lines.push(sh`ip -n ${ns} link set ${port} up`);
+    for (const a of p.addrs) lines.push(sh`ip addr add ${a} dev ${p.name}`);
+    if (!p.down) lines.push(sh`ip link set dev ${p.name} up`);
+  });
+  header.hosts.forEach((h, i) => {
+    const sw = LAN_NS_PREFIX + h.lan;
+    const port = `h${i}`;
+    lines.push(
+      sh`ip netns add ${h.name}`,
+      sh`ip -n ${h.name} link set lo up`,
+      sh`ip -n ${sw} link add ${port} type veth peer name eth0 netns ${h.name}`,
+    );
+    if (h.mac) lines.push(sh`ip -n ${h.name} link set eth0 address ${h.mac}`);
+    lines.push(sh`ip -n ${sw} link set ${port} master sw`, sh`ip -n ${sw} link set ${port} up`);
+    for (const a of h.addrs) lines.push(sh`ip -n ${h.name} addr add ${a} dev eth0`);
+    lines.push(sh`ip -n ${h.name} link set eth0 up`);
+    if (h.via) lines.push(sh`ip -n ${h.name} route add default via ${h.via}`);
+  });
+  return lines;
+}

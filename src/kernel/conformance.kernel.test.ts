@@ -1,0 +1,91 @@
+/**
+ * Every conformance case, run on the real kernel in a throw-away sandbox and diffed with its
+ * expected.json (modulo the items it lists as unstable). Needs root: without it the suite is
+ * skipped, except in CI, where missing root is a failure.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffObservations } from '../core/observation/diff';
+import { formatDiff } from '../core/observation/diff-format';
+import { listCaseDirs, readCaseDir } from './case-dir';
+import { requiredFeatures, unsupportedFeatures } from './kernel-support';
+import { limiter } from './pool';
+import { runKernelCase, UnsupportedKernelError } from './run-case';
+import { isRoot } from './sandbox';
+
+const ROOT = new URL('../../fixtures/', import.meta.url).pathname;
+const CASES = listCaseDirs(`${ROOT}conformance`);
+const OTHER_KERNEL_CASES = listCaseDirs(`${ROOT}conformance-debian-6.1`);
+const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 7;
+
+if (!isRoot()) {
+  if (process.env.CI) {
+    describe('kernel conformance', () => {
+      it('runs as root', () => {
+        throw new Error('kernel tests need root (network namespaces); CI must run them as root');
+      });
+    });
+  } else {
+    console.warn('kernel conformance tests skipped: they need root (network namespaces)');
+    describe.skip('kernel conformance (needs root)', () => {
+      it('skipped', () => {});
+    });
+  }
+} else {
+  // Start every case now, a few at a time; each test then waits for its own case.
+  const run = limiter(JOBS);
+  const started = Date.now();
+  const runs = new Map(
+    CASES.map((dir) => {
+      const c = readCaseDir(dir);
+      const p = run(async () => {
+        const t0 = Date.now();
+        const obs = await runKernelCase(c);
+        return { obs, seconds: (Date.now() - t0) / 1000 };
+      });
+      p.catch(() => {});
+      return [c.name, { c, p }] as const;
+    }),
+  );
+
+  describe('kernel conformance: fixtures/conformance', () => {
+    it('has cases', () => {
+      expect(CASES.length).toBeGreaterThan(0);
+    });
+
+    for (const [name, { c, p }] of runs) {
+      it(`${name} agrees with expected.json`, async () => {
+        const { obs } = await p;
+        const d = diffObservations(c.expected!, obs);
+        const text = formatDiff(d, c.expected!, obs, { expected: 'expected', observed: 'kernel' }).join('\n');
+        expect(text, `${name}: the kernel disagrees with expected.json`).toBe('');
+      });
+    }
+
+    it('reports the agreement count and timings', async () => {
+      const settled = await Promise.allSettled([...runs.values()].map((r) => r.p));
+      const lines = [...runs.keys()].map((name, i) => {
+        const s = settled[i];
+        return s.status === 'fulfilled' ? `${name} ${s.value.seconds.toFixed(1)}s` : `${name} failed`;
+      });
+      const agree = [...runs.values()].filter((r, i) => {
+        const s = settled[i];
+        return s.status === 'fulfilled' && diffObservations(r.c.expected!, s.value.obs).length === 0;
+      }).length;
+      console.log(`kernel conformance: ${agree}/${runs.size} cases agree in ${((Date.now() - started) / 1000).toFixed(1)}s (${JOBS} at a time)\n  ${lines.join('\n  ')}`);
+      expect(agree).toBe(runs.size);
+    });
+  });
+
+  describe('kernel conformance: cases this kernel cannot run', () => {
+    for (const dir of OTHER_KERNEL_CASES) {
+      const c = readCaseDir(dir);
+      it(`${c.name}: refused with the kernel's reason when a link type is missing`, async () => {
+        const missing = await unsupportedFeatures(c.script);
+        if (!missing.length) return; // this kernel has everything the case needs
+        expect(requiredFeatures(c.script).length).toBeGreaterThan(0);
+        for (const m of missing) expect(m).toMatch(/^this kernel has no .+ support \(.+: .+\); cannot verify$/);
+        await expect(runKernelCase(c)).rejects.toBeInstanceOf(UnsupportedKernelError);
+      });
+    }
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Document → React Flow view. Nodes carry only `{ kind, entityId }`; everything else a node
+ * shows is read from the store by the node component. Node and edge objects are reused when
+ * nothing React Flow cares about changed, so React Flow does not re-adopt or re-measure them.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Relation } from '../../core/model/edit/connect';
+import type { Design, Id } from '../../core/model/types';
+import { geometryOf } from './geometry';
+
+export type FlowNodeKind = 'host' | 'namespace' | 'device' | 'lan';
+export type FlowNodeData = { kind: FlowNodeKind; entityId: Id };
+export type FlowNode = Node<FlowNodeData, FlowNodeKind>;
+export type FlowEdgeData = { relation: Relation; entityId: Id };
+export type FlowEdge = Edge<FlowEdgeData, 'relation'>;
+
+/** The nodes the document calls for, parents before children. */
+export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNode[] {
+  const g = geometryOf(design);
+  const out: FlowNode[] = [];
+  const node = (id: Id, kind: FlowNodeKind, extra: Partial<FlowNode> = {}): FlowNode => {
+    const s = g.size.get(id)!;
+    return {
+      id, type: kind, data: { kind, entityId: id }, position: g.position.get(id)!,
+      width: s.width, height: s.height, selected: selection.has(id), ...extra,
+    };
+  };
+  for (const host of design.hosts) {
+    out.push(node(host.id, 'host', { dragHandle: '.container-header' }));
+    for (const ns of host.namespaces) {
+      if (!ns.root) out.push(node(ns.id, 'namespace', { parentId: host.id, extent: 'parent', dragHandle: '.container-header' }));
+    }
+    for (const dev of host.devices) {
+      if (dev.kind === 'loopback') continue;
+      out.push(node(dev.id, 'device', { parentId: g.parent.get(dev.id) }));
+    }
+  }
+  for (const lan of design.lans) out.push(node(lan.id, 'lan'));
+  return out;
+}
+
+/** The edges (relations) the document calls for. */
+export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set()): FlowEdge[] {
+  const g = geometryOf(design);
+  const out: FlowEdge[] = [];
+  const edge = (relation: Relation, entityId: Id, source: Id, sourceHandle: string, target: Id, targetHandle: string): FlowEdge => ({
+    id: `${relation}:${entityId}`, type: 'relation', source, sourceHandle, target, targetHandle, data: { relation, entityId },
+    selected: selection.has(`${relation}:${entityId}`),
+  });
+  const lanIds = new Set(design.lans.map((l) => l.id));
+  for (const host of design.hosts) {
+    const ids = new Set(host.devices.map((d) => d.id));
+    for (const dev of host.devices) {
+      if ('parent' in dev && dev.parent && ids.has(dev.parent)) out.push(edge('parent', dev.id, dev.id, 'link', dev.parent, 'upper'));
+      if (dev.master && ids.has(dev.master)) out.push(edge('master', dev.id, dev.id, 'master', dev.master, 'ports'));
+      if (dev.kind === 'physical' && dev.lan && lanIds.has(dev.lan)) out.push(edge('lan', dev.id, dev.id, 'lan', dev.lan, 'nic'));
+      if (dev.kind === 'veth' && ids.has(dev.peer) && dev.id < dev.peer) {
+        const a = g.absolute.get(dev.id); const b = g.absolute.get(dev.peer);
+        const leftFirst = !a || !b || a.x <= b.x;
+        const [l, r] = leftFirst ? [dev.id, dev.peer] : [dev.peer, dev.id];
+        out.push({ ...edge('peer', dev.id, l, 'peer-r', r, 'peer-l') });
+      }
+    }
+  }
+  return out;
+}
+
+function sameNode(a: FlowNode, b: FlowNode): boolean {
+  return a.type === b.type && a.parentId === b.parentId && a.position.x === b.position.x && a.position.y === b.position.y
+    && a.width === b.width && a.height === b.height && !!a.selected === !!b.selected && a.extent === b.extent
+    && a.data.entityId === b.data.entityId && a.dragHandle === b.dragHandle;
+}
+
+/** Reuses `prev` node objects where the wanted node is the same (keeps React Flow's `measured`). */
+export function syncNodes(wanted: FlowNode[], prev: readonly FlowNode[]): FlowNode[] {
+  const byId = new Map(prev.map((n) => [n.id, n]));
+  return wanted.map((w) => {
+    const p = byId.get(w.id);
+    if (!p) return w;
+    if (sameNode(p, w)) return p;
+    return p.measured ? { ...w, measured: p.measured } : w;
+  });
+}
+
+/** Reuses `prev` edge objects where nothing changed. */
+export function syncEdges(wanted: FlowEdge[], prev: readonly FlowEdge[]): FlowEdge[] {
+  const byId = new Map(prev.map((e) => [e.id, e]));
+  return wanted.map((w) => {
+    const p = byId.get(w.id);
+    if (!p) return w;
+    const same = p.source === w.source && p.target === w.target && p.sourceHandle === w.sourceHandle
+      && p.targetHandle === w.targetHandle && !!p.selected === !!w.selected;
+    return same ? p : w;
+  });
+}

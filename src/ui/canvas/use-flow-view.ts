@@ -1,0 +1,58 @@
+/**
+ * The canvas's React Flow state: nodes and edges derived from the document (via flow-sync),
+ * plus what only the view knows between commits (drag positions, measurements). Re-derived
+ * during render when the document, selection or a resync request changes.
+ */
+import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Design, Id } from '../../core/model/types';
+import { useAppStore } from '../store/store';
+import { designEdges, designNodes, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-sync';
+
+interface ViewState { design: Design | null; selection: Id[] | null; tick: number; nodes: FlowNode[]; edges: FlowEdge[] }
+
+function applySelection(current: Id[], changes: { id: string; selected: boolean }[]): Id[] {
+  const set = new Set(current);
+  for (const c of changes) { if (c.selected) set.add(c.id); else set.delete(c.id); }
+  return [...set];
+}
+
+export function useFlowView() {
+  const design = useAppStore((s) => s.design);
+  const selection = useAppStore((s) => s.selection);
+  const [tick, setTick] = useState(0);
+  const [view, setView] = useState<ViewState>({ design: null, selection: null, tick: -1, nodes: [], edges: [] });
+  const selSet = useMemo(() => new Set(selection), [selection]);
+
+  let current = view;
+  if (view.design !== design || view.selection !== selection || view.tick !== tick) {
+    current = {
+      design, selection, tick,
+      nodes: syncNodes(designNodes(design, selSet), view.nodes),
+      edges: syncEdges(designEdges(design, selSet), view.edges),
+    };
+    setView(current);
+  }
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length) {
+      const st = useAppStore.getState();
+      st.select(applySelection(st.selection, selects));
+    }
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (local.length) setView((v) => ({ ...v, nodes: applyNodeChanges(local, v.nodes) }));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (!selects.length) return;
+    const st = useAppStore.getState();
+    st.select(applySelection(st.selection, selects));
+  }, []);
+
+  /** Throws away view-only positions (e.g. after a refused drag) and re-derives from the document. */
+  const resync = useCallback(() => setTick((t) => t + 1), []);
+
+  return { nodes: current.nodes, edges: current.edges, onNodesChange, onEdgesChange, resync };
+}

@@ -1,0 +1,79 @@
+/**
+ * Turning input into a drawn design: a script is imported and laid out automatically, a
+ * `.json` file is parsed, upgraded and checked. The importer and the layout engine are
+ * loaded on first use, so they stay out of the first page load.
+ */
+import type { Diagnostic } from '../../../core/model/diagnostics';
+import type { Design } from '../../../core/model/types';
+import { parseDesign } from '../../../core/model/schema';
+import { DEVICE_H, DEVICE_W, EXTERNAL_MIN, HEADER, HOST_MIN, LAN_H, LAN_W, NS_MIN, PAD } from '../../canvas/geometry';
+import { clearHistory, useAppStore } from '../../store/store';
+import { useImportReport } from './import-report';
+
+export interface LoadOutcome { design?: Design; diagnostics: Diagnostic[] }
+
+/** The canvas's node sizes, for the layout engine. */
+export const CANVAS_METRICS = {
+  device: { width: DEVICE_W, height: DEVICE_H }, lan: { width: LAN_W, height: LAN_H }, header: HEADER, pad: PAD,
+  namespaceMin: NS_MIN, hostMin: HOST_MIN, externalMin: EXTERNAL_MIN,
+};
+
+/** Lays `design` out afresh for the canvas. */
+export async function layOut(design: Design): Promise<Design> {
+  const { autoLayout } = await import('../../../core/layout/auto-layout');
+  return autoLayout(design, CANVAS_METRICS);
+}
+
+/** Imports a bash script and lays the result out. */
+export async function designFromScript(text: string, file: string): Promise<LoadOutcome & { design: Design }> {
+  const { importScript } = await import('../../../core/iproute2/import/index');
+  const result = importScript(text, { file });
+  return { design: await layOut(result.design), diagnostics: result.diagnostics };
+}
+
+/** Reads a design document; positions are kept, objects without one get an automatic layout. */
+export async function designFromJson(text: string, file: string): Promise<LoadOutcome> {
+  const parsed = parseDesign(text, file);
+  if (!parsed.design) return parsed;
+  const d = parsed.design;
+  const pos = d.layout?.positions ?? {};
+  const placed = d.hosts.every((h) => pos[h.id]) && d.lans.every((l) => pos[l.id]);
+  return { design: placed ? d : await layOut(d), diagnostics: parsed.diagnostics };
+}
+
+/** True when `name` or `text` look like a design document rather than a script. */
+export function looksLikeJson(name: string, text: string): boolean {
+  return /\.json$/i.test(name) || /^\s*\{/.test(text);
+}
+
+/**
+ * Reads `text` (a script or a design file) and, when it yields a design, makes it the document.
+ * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
+ */
+export async function openText(text: string, source: string, title?: string): Promise<boolean> {
+  const store = useAppStore.getState();
+  let outcome: LoadOutcome;
+  try {
+    outcome = looksLikeJson(source, text) ? await designFromJson(text, source) : await designFromScript(text, source);
+  } catch (e) {
+    store.notify(`Could not read ${source}: ${(e as Error).message}`, 'error');
+    return false;
+  }
+  useImportReport.getState().setReport({ source, diagnostics: outcome.diagnostics, text });
+  const errors = outcome.diagnostics.filter((d) => d.level === 'error');
+  if (!outcome.design) {
+    store.notify(`${source} was not loaded: ${errors[0]?.message ?? 'not a design'}`, 'error');
+    store.setActiveTab('diagnostics');
+    return false;
+  }
+  const design = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
+  store.loadDesign(design);
+  clearHistory();
+  if (errors.length) {
+    store.notify(`${source}: ${errors.length} line(s) the kernel would refuse; see Diagnostics`, 'error');
+    store.setActiveTab('diagnostics');
+  } else {
+    store.notify(`Loaded ${source}`);
+  }
+  return true;
+}

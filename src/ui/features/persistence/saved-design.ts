@@ -1,0 +1,52 @@
+/**
+ * The autosaved design in IndexedDB. The document is stored as its JSON text so that what
+ * comes back is checked exactly like a file being opened; a record that no longer reads
+ * (bad JSON, schema failure, a newer version) is moved aside under its own key, never
+ * overwritten, so the user can still download it.
+ */
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { parseDesign } from '../../../core/model/schema';
+import type { Design } from '../../../core/model/types';
+
+const CURRENT = 'current';
+
+let db: UseStore | undefined;
+function store(): UseStore {
+  db ??= createStore('vnetlab', 'designs');
+  return db;
+}
+
+export type Restored =
+  | { kind: 'empty' }
+  | { kind: 'ok'; design: Design }
+  | { kind: 'corrupt'; reason: string; key: string; raw: string };
+
+/** Writes the design as the autosaved one. */
+export async function saveCurrent(design: Design): Promise<void> {
+  await set(CURRENT, JSON.stringify(design), store());
+}
+
+/** Reads the autosaved design back; a corrupted record is moved to a `corrupt:` key first. */
+export async function restoreCurrent(now: Date): Promise<Restored> {
+  const raw: unknown = await get(CURRENT, store());
+  if (raw === undefined) return { kind: 'empty' };
+  const text = typeof raw === 'string' ? raw : safeStringify(raw);
+  const parsed = typeof raw === 'string' ? parseDesign(raw, 'autosave') : undefined;
+  if (parsed?.design) return { kind: 'ok', design: parsed.design };
+  const reason = parsed
+    ? parsed.diagnostics.find((d) => d.level === 'error')?.message ?? 'unreadable'
+    : 'the stored record is not a design document';
+  const key = `corrupt:${now.toISOString()}`;
+  await set(key, text, store());
+  await del(CURRENT, store());
+  return { kind: 'corrupt', reason, key, raw: text };
+}
+
+/** Writes raw text as the current record (used by tests of the recovery path). */
+export async function writeRawCurrent(raw: unknown): Promise<void> {
+  await set(CURRENT, raw, store());
+}
+
+function safeStringify(v: unknown): string {
+  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
+}

@@ -1,0 +1,40 @@
+/** View state that is never part of the document: theme, open panels, the active tab, toasts. */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export type Theme = 'light' | 'dark';
+export type ToastLevel = 'info' | 'error';
+
+export interface Toast { id: number; message: string; level: ToastLevel }
+
+export interface UiSlice {
+  theme: Theme;
+  setTheme: (theme: Theme) => void;
+  /** Id of the tab shown in the bottom tab area (see `slots/extension.ts`), or null when none. */
+  activeTab: string | null;
+  setActiveTab: (id: string | null) => void;
+  shortcutsOpen: boolean;
+  setShortcutsOpen: (open: boolean) => void;
+  toasts: Toast[];
+  /** Shows a short message; refusals use level `error`. */
+  notify: (message: string, level?: ToastLevel) => void;
+  dismissToast: (id: number) => void;
+}
+
+let toastSeq = 0;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  theme: 'light',
+  setTheme: (theme) => set({ theme }),
+  activeTab: null,
+  setActiveTab: (activeTab) => set({ activeTab }),
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  toasts: [],
+  notify: (message, level = 'info') => {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts.slice(-3), { id, message, level }] });
+    setTimeout(() => get().dismissToast(id), level === 'error' ? 7000 : 3500);
+  },
+  dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+});
