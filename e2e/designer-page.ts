@@ -53,12 +53,42 @@ export class DesignerPage {
     await m.up();
   }
 
+  /** Drags a node by (dx, dy) screen pixels, grabbing it near its top-left corner. */
+  async dragBy(testId: string, dx: number, dy: number): Promise<void> {
+    const box = (await this.node(testId).boundingBox())!;
+    const m = this.page.mouse;
+    await m.move(box.x + 30, box.y + 20);
+    await m.down();
+    await m.move(box.x + 30 + dx / 2, box.y + 20 + dy / 2, { steps: 8 });
+    await m.move(box.x + 30 + dx, box.y + 20 + dy, { steps: 8 });
+    await m.up();
+  }
+
+  /** Like `wire`, with the source node given by its object id. */
+  async wireIds(fromId: string, fromHandle: string, toNode: string, toHandle: string): Promise<void> {
+    const from = this.page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle[data-handleid="${fromHandle}"]`);
+    const a = (await from.boundingBox())!;
+    const b = (await this.handle(toNode, toHandle).boundingBox())!;
+    const m = this.page.mouse;
+    await m.move(a.x + a.width / 2, a.y + a.height / 2);
+    await m.down();
+    await m.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+    await m.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await m.up();
+  }
+
   /** Clicks a node (by its inner test id) to select it; containers are clicked on their header. */
   async select(testId: string, opts: { shift?: boolean } = {}): Promise<void> {
     const el = this.node(testId);
     const header = el.locator('.container-header');
     const target = (await header.count()) ? header : el;
     await target.click({ modifiers: opts.shift ? ['Shift'] : [], position: { x: 12, y: 12 } });
+  }
+
+  /** Clicks empty canvas (bottom centre, clear of the minimap and controls): clears the selection. */
+  async clickEmpty(): Promise<void> {
+    const box = (await this.canvas.boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height - 20);
   }
 
   get inspector(): Locator {

@@ -3,9 +3,10 @@
  * run time so that `verify --kernel-only` works on its own and a missing or changed piece
  * gives a clear "unavailable" message instead of a crash. Expected entry points:
  *
- *   src/core/sim/index.ts            simulate(design, probes: ProbeFile, { seed }) → Observation
- *   src/core/iproute2/export/index.ts exportScripts(design) → script text (or an object holding it)
- *   src/core/iproute2/import/index.ts importScript(text) → Design or { design, diagnostics }
+ *   src/core/sim/index.ts (or simulate.ts)  simulate(design, probes: ProbeFile, { seed }) → Observation | { observation }
+ *   src/core/iproute2/export/index.ts exportDesign(design, { mode: 'setup' }) → { scripts: [{ text }], diagnostics }
+ *                                     (or exportScripts(design) → [{ text }])
+ *   src/core/iproute2/import/index.ts importScript(text, { file }) → Design or { design, failedLines? }
  */
 import type { Design } from '../core/model/types';
 import type { Observation } from '../core/observation/types';
@@ -16,14 +17,21 @@ export class UnavailableError extends Error {}
 
 type Mod = Record<string, unknown>;
 
-async function load(rel: string, what: string): Promise<Mod> {
-  const url = new URL(rel, import.meta.url).href;
-  try {
-    return (await import(/* @vite-ignore */ url)) as Mod;
-  } catch (e) {
-    throw new UnavailableError(`${what} unavailable (${rel}: ${(e as Error).message.split('\n')[0]})`);
+/** The first of `rels` (paths relative to this file) that loads. */
+async function load(rels: string | string[], what: string): Promise<Mod> {
+  let last = '';
+  for (const rel of Array.isArray(rels) ? rels : [rels]) {
+    const url = new URL(rel, import.meta.url).href;
+    try {
+      return (await import(/* @vite-ignore */ url)) as Mod;
+    } catch (e) {
+      last = `${rel}: ${(e as Error).message.split('\n')[0]}`;
+    }
   }
+  throw new UnavailableError(`${what} unavailable (${last})`);
 }
+
+const SIMULATOR = ['../core/sim/index.ts', '../core/sim/simulate.ts'];
 
 function fn(mod: Mod, names: string[], what: string): (...args: unknown[]) => unknown {
   for (const n of names) if (typeof mod[n] === 'function') return mod[n] as (...args: unknown[]) => unknown;
@@ -32,45 +40,75 @@ function fn(mod: Mod, names: string[], what: string): (...args: unknown[]) => un
 
 /** Throws UnavailableError unless the simulator and the script importer can be loaded. */
 export async function assertSimulatorAvailable(): Promise<void> {
-  fn(await load('../core/sim/index.ts', 'simulator'), ['simulate'], 'simulator');
+  fn(await load(SIMULATOR, 'simulator'), ['simulate'], 'simulator');
   fn(await load('../core/iproute2/import/index.ts', 'script importer'), ['importScript', 'importScripts'], 'script importer');
 }
 
 /** Runs the simulator on a design and its probes. */
 export async function simulateDesign(design: Design, probes: ProbeFile, seed: number): Promise<Observation> {
-  const simulate = fn(await load('../core/sim/index.ts', 'simulator'), ['simulate'], 'simulator');
+  const simulate = fn(await load(SIMULATOR, 'simulator'), ['simulate'], 'simulator');
   const r = (await simulate(design, probes, { seed })) as Observation | { observation: Observation };
   return 'observation' in r && r.observation ? r.observation : (r as Observation);
 }
 
-/** The bash script (with its world header) the exporter writes for a design. */
-export async function exportDesignScript(design: Design): Promise<string> {
-  const exportScripts = fn(await load('../core/iproute2/export/index.ts', 'script exporter'), ['exportScripts'], 'script exporter');
-  const r = (await exportScripts(design)) as unknown;
+/** The design cannot be turned into a script (the exporter's diagnostics say why). */
+export class ExportError extends Error {}
+
+/**
+ * The setup script (with its world header) the exporter writes for a design's first designed
+ * machine; `notes` says which machine when there are several.
+ */
+export async function exportDesignScript(design: Design): Promise<{ script: string; notes: string[] }> {
+  const mod = await load('../core/iproute2/export/index.ts', 'script exporter');
+  const notes: string[] = [];
+  let r: unknown;
+  if (typeof mod.exportDesign === 'function') {
+    const res = (await (mod.exportDesign as (...a: unknown[]) => unknown)(design, { mode: 'setup' })) as {
+      scripts?: unknown[];
+      diagnostics?: { message: string; level: string }[];
+    };
+    if (!res.scripts?.length) {
+      const why = (res.diagnostics ?? []).filter((d) => d.level === 'error').map((d) => d.message);
+      throw new ExportError(why.length ? why.join('; ') : 'the design has no machine to export');
+    }
+    r = res.scripts;
+  } else {
+    r = await fn(mod, ['exportScripts'], 'script exporter')(design, { mode: 'setup' });
+  }
+  if (Array.isArray(r) && r.length > 1) {
+    const first = r[0] as { fileName?: string };
+    notes.push(`the design has ${r.length} machines; verifying the first (${first.fileName ?? 'first script'})`);
+  }
   const text = pickScript(r);
-  if (text === null) throw new UnavailableError('script exporter unavailable (exportScripts returned no script text)');
-  return text;
+  if (text === null) throw new UnavailableError('script exporter unavailable (it returned no script text)');
+  return { script: text, notes };
 }
 
 function pickScript(r: unknown): string | null {
   if (typeof r === 'string') return r;
+  if (Array.isArray(r)) {
+    for (const x of r) {
+      const t = pickScript(x);
+      if (t !== null) return t;
+    }
+    return null;
+  }
   if (!r || typeof r !== 'object') return null;
   const o = r as Record<string, unknown>;
-  for (const k of ['sandbox', 'script', 'host', 'topology', 'text']) {
-    const v = o[k];
-    if (typeof v === 'string') return v;
-    if (v && typeof v === 'object' && typeof (v as Mod).text === 'string') return (v as Mod).text as string;
-  }
-  if (Array.isArray(r)) for (const x of r) {
-    const t = pickScript(x);
-    if (t !== null) return t;
-  }
+  for (const k of ['text', 'script', 'setup']) if (typeof o[k] === 'string') return o[k] as string;
   return null;
 }
 
+export interface ImportedScript {
+  design: Design;
+  /** Script lines the importer says the kernel would refuse (null if it does not say). */
+  failedLines: number[] | null;
+}
+
 /** The design a bash script describes (for simulating a .sh file). */
-export async function importDesignScript(text: string, file: string): Promise<Design> {
+export async function importDesignScript(text: string, file: string): Promise<ImportedScript> {
   const importScript = fn(await load('../core/iproute2/import/index.ts', 'script importer'), ['importScript', 'importScripts'], 'script importer');
-  const r = (await importScript(text, { file })) as Design | { design: Design };
-  return 'design' in r && r.design ? r.design : (r as Design);
+  const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[] };
+  if ('design' in r && r.design) return { design: r.design, failedLines: Array.isArray(r.failedLines) ? r.failedLines : null };
+  return { design: r as Design, failedLines: null };
 }

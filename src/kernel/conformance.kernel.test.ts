@@ -3,6 +3,7 @@
  * expected.json (modulo the items it lists as unstable). Needs root: without it the suite is
  * skipped, except in CI, where missing root is a failure.
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { diffObservations } from '../core/observation/diff';
 import { formatDiff } from '../core/observation/diff-format';
@@ -31,6 +32,9 @@ if (!isRoot()) {
     });
   }
 } else {
+  // What the machine's own network namespace looks like: it must not change.
+  const machine = () => execFileSync('ip', ['-br', 'link'], { encoding: 'utf8' }) + execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  const machineBefore = machine();
   // Start every case now, a few at a time; each test then waits for its own case.
   const run = limiter(JOBS);
   const started = Date.now();
@@ -73,6 +77,11 @@ if (!isRoot()) {
       }).length;
       console.log(`kernel conformance: ${agree}/${runs.size} cases agree in ${((Date.now() - started) / 1000).toFixed(1)}s (${JOBS} at a time)\n  ${lines.join('\n  ')}`);
       expect(agree).toBe(runs.size);
+    });
+
+    it('leaves the machine network namespace as it was', async () => {
+      await Promise.allSettled([...runs.values()].map((r) => r.p));
+      expect(machine()).toBe(machineBefore);
     });
   });
 

@@ -6,6 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic } from '../core/model/diagnostics';
+import { mergeObservations } from '../core/observation/diff-merge';
+import type { Observation } from '../core/observation/types';
 import { parseWorldHeader } from '../core/world/header';
 import { parseProbes } from '../core/world/probes';
 import { sandboxWorldCommands } from '../core/world/sandbox-world';
@@ -70,4 +72,13 @@ export async function runKernelCase(c: KernelCase, timeoutSeconds = SANDBOX_TIME
   } finally {
     removeScratch(dir);
   }
+}
+
+/**
+ * Runs a case `runs` times (in parallel sandboxes) and merges the observations: what
+ * differs between runs is listed as unstable, as in a conformance expected.json.
+ */
+export async function runKernelCaseRepeated(c: KernelCase, runs: number): Promise<Observation> {
+  const all = await Promise.all(Array.from({ length: Math.max(1, runs) }, () => runKernelCase(c)));
+  return mergeObservations(all);
 }

@@ -10,13 +10,13 @@ import type { Observation } from '../../core/observation/types';
 import { parseProbes } from '../../core/world/probes';
 import { compareWithSimulator } from '../../kernel/compare';
 import { exportDesignScript, importDesignScript, simulateDesign, UnavailableError } from '../../kernel/collaborators';
-import { KernelRunError, runKernelCase, UnsupportedKernelError } from '../../kernel/run-case';
+import { KernelRunError, runKernelCase, runKernelCaseRepeated, UnsupportedKernelError } from '../../kernel/run-case';
 import { isRoot, killSandboxes } from '../../kernel/sandbox';
 import { formatObservation } from '../../kernel/show';
 
 export const name = 'verify';
 export const summary = 'run a design on the real kernel (sandboxed, root) and diff it with the simulator';
-export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--kernel-only] [--json] [--seed N] [--states]
+export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--kernel-only] [--json] [--seed N] [--runs N] [--states]
 
   Builds the design in a throw-away sandbox (fresh network, mount and PID namespaces; nothing
   is configured on this machine), runs the probes, and compares the kernel's observation with
@@ -25,6 +25,8 @@ export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.tx
   --kernel-only   only ask the kernel; print its observation
   --json          print JSON (the observation, or {kernel, simulator, diff})
   --seed N        simulator seed (default 1)
+  --runs N        run the kernel N times (in parallel) and skip what differs between runs,
+                  e.g. which of two interfaces answers an ARP first (default 1)
   --states        also compare neighbour states (timer-driven on the kernel)`;
 
 interface Options {
@@ -33,11 +35,12 @@ interface Options {
   kernelOnly: boolean;
   json: boolean;
   seed: number;
+  runs: number;
   states: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, states: false };
+  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, runs: 1, states: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--probes') o.probes = args[++i];
@@ -49,6 +52,10 @@ function parseArgs(args: string[]): Options | string {
       const v = a === '--seed' ? args[++i] : a.slice(7);
       if (!/^\d+$/.test(v ?? '')) return `--seed needs a whole number, got ${v ?? 'nothing'}`;
       o.seed = Number(v);
+    } else if (a === '--runs' || a.startsWith('--runs=')) {
+      const v = a === '--runs' ? args[++i] : a.slice(7);
+      if (!/^[1-9]\d*$/.test(v ?? '') || Number(v) > 16) return `--runs needs a number from 1 to 16, got ${v ?? 'nothing'}`;
+      o.runs = Number(v);
     } else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (o.file === undefined) o.file = a;
     else return `unexpected argument ${a}`;
@@ -62,6 +69,13 @@ function parseArgs(args: string[]): Options | string {
 function caseName(file: string): string {
   const base = basename(file, extname(file));
   return base === 'topology' ? basename(dirname(file)) || base : base;
+}
+
+/** `, 3 kernel runs, 2 unstable items skipped` when several runs were merged. */
+function unstableNote(k: Observation): string {
+  if (!k.runs || k.runs < 2) return '';
+  const n = Object.keys(k.unstable ?? {}).length;
+  return `, ${k.runs} kernel runs, ${n} item(s) differing between runs skipped`;
 }
 
 async function verify(o: Options): Promise<number> {
@@ -80,7 +94,9 @@ async function verify(o: Options): Promise<number> {
   try {
     if (isJson) {
       design = JSON.parse(text) as Design;
-      script = await exportDesignScript(design);
+      const exported = await exportDesignScript(design);
+      script = exported.script;
+      for (const n of exported.notes) console.error(`vnetlab verify: ${n}`);
     }
   } catch (e) {
     console.error(`vnetlab verify: ${o.file}: ${(e as Error).message}`);
@@ -94,14 +110,15 @@ async function verify(o: Options): Promise<number> {
 
   let kernel: Observation;
   try {
-    kernel = await runKernelCase({
+    const c = {
       name: caseName(o.file),
       script,
       probes: probesText,
       cwd: dirname(o.file),
       scriptFile: o.file,
       probesFile: o.probes,
-    });
+    };
+    kernel = o.runs > 1 ? await runKernelCaseRepeated(c, o.runs) : await runKernelCase(c);
   } catch (e) {
     if (e instanceof UnsupportedKernelError) for (const r of e.reasons) console.error(`vnetlab verify: ${r}`);
     else if (e instanceof KernelRunError) console.error(`vnetlab verify: ${e.message}`);
@@ -114,8 +131,9 @@ async function verify(o: Options): Promise<number> {
   }
 
   let sim: Observation;
+  let importerFailedLines: number[] | null = null;
   try {
-    design ??= await importDesignScript(text, o.file);
+    if (!design) ({ design, failedLines: importerFailedLines } = await importDesignScript(text, o.file));
     sim = await simulateDesign(design, probes, o.seed);
   } catch (e) {
     const msg = e instanceof UnavailableError ? e.message : `simulator unavailable (${(e as Error).message})`;
@@ -123,13 +141,13 @@ async function verify(o: Options): Promise<number> {
     console.log(o.json ? JSON.stringify(kernel, null, 1) : formatObservation(kernel).join('\n'));
     return 3;
   }
-  const { diff, kernel: k } = compareWithSimulator(kernel, sim, { states: o.states });
+  const { diff, kernel: k } = compareWithSimulator(kernel, sim, { states: o.states, importerFailedLines });
   if (o.json) {
     console.log(JSON.stringify({ kernel, simulator: sim, diff }, null, 1));
   } else if (diff.length === 0) {
-    console.log(`${o.file}: the kernel and the simulator agree (${kernel.probes.length} probes)`);
+    console.log(`${o.file}: the kernel and the simulator agree (${kernel.probes.length} probes${unstableNote(kernel)})`);
   } else {
-    console.log(`${o.file}: the kernel and the simulator disagree on ${diff.length} item(s):`);
+    console.log(`${o.file}: the kernel and the simulator disagree on ${diff.length} item(s)${unstableNote(kernel)}:`);
     for (const l of formatDiff(diff, k, sim, { expected: 'kernel', observed: 'simulator' })) console.log(`  ${l}`);
   }
   return diff.length ? 1 : 0;

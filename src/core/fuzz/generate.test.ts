@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorldHeader } from '../world/header';
 import { parseProbes } from '../world/probes';
-import { closedElements, generateFuzzCase, renderScript } from './generate';
+import { closedElements, generateFuzzCase, renderProbes, renderScript } from './generate';
 
 describe('generateFuzzCase', () => {
   it('is a pure function of the seed', () => {
@@ -31,5 +31,15 @@ describe('generateFuzzCase', () => {
     expect(kept.some((e) => e.needs.includes(creator.id))).toBe(false);
     expect(renderScript(rest)).not.toContain(creator.lines![0]);
     expect(renderScript(c.elements)).toContain(creator.lines![0]);
+  });
+});
+
+describe('renderProbes', () => {
+  it('keeps only probes whose namespace is still created', () => {
+    const c = generateFuzzCase(11);
+    const withoutNs = c.elements.filter((e) => !e.id.startsWith('netns-') && !e.id.startsWith('host-'));
+    const kept = renderProbes(withoutNs, c.probes);
+    expect(kept.every((p) => p.split(' ')[1] === 'host')).toBe(true);
+    expect(renderProbes(c.elements, c.probes)).toEqual(c.probes);
   });
 });

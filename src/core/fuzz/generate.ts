@@ -19,6 +19,8 @@ export interface FuzzElement {
   header?: string[];
   /** Script lines. */
   lines?: string[];
+  /** The namespace (or external host) this element creates, which probes may run in. */
+  ns?: string;
 }
 
 export interface FuzzCase {
@@ -109,7 +111,7 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
     const name = `peer${i + 1}`;
     const ip = `192.168.0.${50 + i}`;
     const via = r.chance(0.5) ? ' via 192.168.0.171' : '';
-    const el = add({ id: `host-${name}`, needs: [], header: [`# host: ${name} ${ip}/24 lan=eth0${via}`] });
+    const el = add({ id: `host-${name}`, needs: [], ns: name, header: [`# host: ${name} ${ip}/24 lan=eth0${via}`] });
     addrs.push({ ns: name, ip, el });
   }
 
@@ -118,7 +120,7 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
   const nsEl: Record<string, string> = { host: '' };
   for (let i = 1; i <= r.int(1, 3); i++) {
     const ns = `ns${i}`;
-    nsEl[ns] = add({ id: `netns-${ns}`, needs: [], lines: [`ip netns add ${ns}`] });
+    nsEl[ns] = add({ id: `netns-${ns}`, needs: [], ns, lines: [`ip netns add ${ns}`] });
     if (r.chance(0.6)) add({ id: `lo-${ns}`, needs: [nsEl[ns]], lines: [`ip -n ${ns} link set lo up`] });
     nss.push(ns);
   }
@@ -221,6 +223,15 @@ export function closedElements(elements: FuzzElement[]): FuzzElement[] {
     }
   }
   return out;
+}
+
+/**
+ * The probe lines that can run with these elements: those whose namespace exists (probing
+ * from a missing namespace only tests the harness, not the network).
+ */
+export function renderProbes(elements: FuzzElement[], probes: string[]): string[] {
+  const have = new Set(['host', ...closedElements(elements).flatMap((e) => (e.ns ? [e.ns] : []))]);
+  return probes.filter((p) => have.has(p.split(/\s+/)[1]));
 }
 
 /** topology.sh text for a set of elements (dependents of missing elements left out). */

@@ -63,14 +63,52 @@ describe('auto layout', () => {
     });
   }
 
-  it('puts a designed host above its LAN segment and the external hosts below it', () => {
+  it('puts every machine above the LAN segment its NIC plugs into', () => {
     const laid = autoLayout(importScript(examples['/fixtures/examples/01-macvlan-bridge.sh']).design, metrics);
     const host = laid.hosts.find((h) => h.role === 'host')!;
     const ext = laid.hosts.find((h) => h.role === 'external')!;
     const lan = laid.lans[0];
     const p = laid.layout.positions;
     expect(p[host.id].y).toBeLessThan(p[lan.id].y);
-    expect(p[lan.id].y).toBeLessThan(p[ext.id].y);
+    expect(p[ext.id].y).toBeLessThan(p[lan.id].y);
+  });
+
+  it('draws a bridge above its ports and the veth end in a namespace above its peer', () => {
+    const d = importScript(examples['/fixtures/examples/09-veth-bridge-nat.sh']).design;
+    const laid = autoLayout(d, metrics);
+    const host = laid.hosts.find((h) => h.role === 'host')!;
+    const by = (name: string) => host.devices.find((x) => x.name === name)!.id;
+    const p = laid.layout.positions;
+    expect(p[by('br0')].y).toBeLessThan(p[by('v1-br')].y);
+    const ns1 = host.namespaces.find((n) => n.name === 'ns1')!.id;
+    expect(p[ns1].y).toBeLessThan(p[by('v1-br')].y);
+  });
+
+  it('keeps LAN segments in one row apart from each other', () => {
+    const d = importScript('# phys: eth0 10.0.0.1/24\n# phys: eth1 10.0.1.1/24\n# phys: eth2 10.0.2.1/24 lan=eth0\n# host: a 10.0.0.2/24 lan=eth0\n# host: b 10.0.1.2/24 lan=eth1\n').design;
+    const laid = autoLayout(d, metrics);
+    const lans = laid.lans.map((l) => laid.layout.positions[l.id]).sort((a, b) => a.x - b.x);
+    expect(lans.length).toBe(2);
+    expect(lans[0].y).toBe(lans[1].y);
+    expect(lans[1].x - lans[0].x).toBeGreaterThanOrEqual(metrics.lan.width + 40);
+  });
+
+  it('lays out a very large design quickly and without overlaps', () => {
+    let script = '# phys: eth0 10.0.0.1/16\nip link add br0 type bridge\n';
+    for (let i = 0; i < 300; i++) script += `ip netns add n${i}\nip link add v${i} type veth peer name p${i}\nip link set v${i} netns n${i}\nip link set p${i} master br0\n`;
+    const d = importScript(script).design;
+    const t = performance.now();
+    const laid = autoLayout(d, metrics);
+    expect(performance.now() - t).toBeLessThan(2500);
+    const all = rects(laid);
+    const byParent = new Map<string | undefined, Rect[]>();
+    for (const r of all) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+    for (const group of byParent.values()) {
+      const sorted = [...group].sort((a, b) => a.x - b.x);
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length && sorted[j].x < sorted[i].x + sorted[i].w; j++) expect(overlap(sorted[i], sorted[j])).toBe(false);
+      }
+    }
   });
 
   it('does not change the network, only the layout', () => {

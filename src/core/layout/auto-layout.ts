@@ -25,14 +25,19 @@ export interface LayoutMetrics {
 
 interface Block { id: Id; width: number; height: number }
 
+/** Above this many boxes in one container, dagre's crossing reduction takes seconds; rows are used instead. */
+const DAGRE_LIMIT = 150;
+
 /** Top-left positions of `blocks` laid out top to bottom along `edges` (upper → lower). */
 function layered(blocks: Block[], edges: [Id, Id][], gap: { node: number; rank: number }): Map<Id, { x: number; y: number }> {
+  if (blocks.length > DAGRE_LIMIT) return rows(blocks, edges, gap);
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({ rankdir: 'TB', nodesep: gap.node, ranksep: gap.rank, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const b of blocks) g.setNode(b.id, { width: b.width, height: b.height });
   const known = new Set(blocks.map((b) => b.id));
-  for (const [a, b] of edges) if (a !== b && known.has(a) && known.has(b)) g.setEdge(a, b);
+  // dagre's first ordering walks the edges last to first; feed them backwards to keep document order
+  for (const [a, b] of [...edges].reverse()) if (a !== b && known.has(a) && known.has(b)) g.setEdge(a, b);
   dagre.layout(g);
   const out = new Map<Id, { x: number; y: number }>();
   let minX = Infinity; let minY = Infinity;
@@ -47,7 +52,46 @@ function layered(blocks: Block[], edges: [Id, Id][], gap: { node: number; rank: 
   return out;
 }
 
-/** The upper → lower relations between devices: stacked children, bridge ports, veth pairs. */
+/**
+ * The layering without crossing reduction, for very large containers: each box goes one rank
+ * below its lowest upper neighbour, and each rank is laid out in document order as rows
+ * wrapped to a roughly square picture.
+ */
+function rows(blocks: Block[], edges: [Id, Id][], gap: { node: number; rank: number }): Map<Id, { x: number; y: number }> {
+  const rank = new Map(blocks.map((b) => [b.id, 0]));
+  // longest path from the top; cycles (impossible for stacked devices) are cut by the pass limit
+  for (let pass = 0; pass < blocks.length; pass++) {
+    let moved = false;
+    for (const [a, b] of edges) {
+      const ra = rank.get(a); const rb = rank.get(b);
+      if (ra === undefined || rb === undefined || a === b || rb > ra) continue;
+      rank.set(b, ra + 1); moved = true;
+    }
+    if (!moved) break;
+  }
+  const byRank = new Map<number, Block[]>();
+  for (const b of blocks) byRank.set(rank.get(b.id)!, [...(byRank.get(rank.get(b.id)!) ?? []), b]);
+  const maxWidth = Math.sqrt(blocks.reduce((n, b) => n + (b.width + gap.node) * (b.height + gap.rank), 0)) * 1.6;
+  const out = new Map<Id, { x: number; y: number }>();
+  let y = 0;
+  for (const r of [...byRank.keys()].sort((a, b) => a - b)) {
+    let x = 0; let rowH = 0;
+    for (const b of byRank.get(r)!) {
+      if (x > 0 && x + b.width > maxWidth) { x = 0; y += rowH + gap.rank; rowH = 0; }
+      out.set(b.id, { x, y });
+      x += b.width + gap.node; rowH = Math.max(rowH, b.height);
+    }
+    y += rowH + gap.rank;
+  }
+  return out;
+}
+
+/**
+ * The upper → lower relations between devices, matching where the canvas puts the plugs:
+ * a stacked child above its lower device (its lower-device plug is on its bottom edge), a
+ * bridge above its ports (the ports socket is on the bridge's bottom edge), and of a veth
+ * pair the end in a namespace (or else the end that is not a bridge port) on top.
+ */
 function deviceEdges(host: Host, rootNs: Id | undefined): [Id, Id][] {
   const byId = new Map(host.devices.map((d) => [d.id, d]));
   const out: [Id, Id][] = [];
@@ -56,8 +100,8 @@ function deviceEdges(host: Host, rootNs: Id | undefined): [Id, Id][] {
     if (d.master && byId.has(d.master)) out.push([d.master, d.id]);
     if (d.kind === 'veth' && byId.has(d.peer) && d.id < d.peer) {
       const peer = byId.get(d.peer)!;
-      // the end inside a namespace goes above the end left in the root namespace
-      out.push(peer.ns === rootNs && d.ns !== rootNs ? [d.id, peer.id] : [peer.id, d.id]);
+      const lowerFirst = (d.ns === rootNs && peer.ns !== rootNs) || (d.master !== undefined && peer.master === undefined);
+      out.push(lowerFirst ? [peer.id, d.id] : [d.id, peer.id]);
     }
   }
   return out;
@@ -112,17 +156,60 @@ export function autoLayout(design: Design, m: LayoutMetrics): Design {
     const hostEdges: [Id, Id][] = edges
       .map(([a, b]): [Id, Id] => [blockOf.get(a) ?? '', blockOf.get(b) ?? ''])
       .filter(([a, b]) => a && b && a !== b);
+    // NICs plugged into a LAN go to the bottom of their machine, next to the LAN below it
+    const nics = host.devices.filter((d) => d.kind === 'physical' && d.lan && blockOf.get(d.id) === d.id).map((d) => d.id);
+    const hasLower = new Set(hostEdges.map(([a]) => a));
+    for (const b of blocks) {
+      if (hasLower.has(b.id) || nics.includes(b.id)) continue;
+      for (const nic of nics) hostEdges.push([b.id, nic]);
+    }
     const min = host.role === 'external' ? m.externalMin : m.hostMin;
     const size = fill(blocks, hostEdges, min, m, { node: 50, rank: 70 }, positions);
     hostBlocks.push({ id: host.id, ...size });
     for (const d of host.devices) {
       if (d.kind !== 'physical' || !d.lan) continue;
-      // designed hosts above their LAN segments, the outside world below them
-      top.push(host.role === 'external' ? [d.lan, host.id] : [host.id, d.lan]);
+      // machines above the LAN segments they plug into: a NIC's LAN plug is on its lower edge
+      top.push([host.id, d.lan]);
     }
   }
   const lanBlocks: Block[] = design.lans.map((l) => ({ id: l.id, ...m.lan }));
   const placed = layered([...hostBlocks, ...lanBlocks], top, { node: 80, rank: 90 });
   for (const [id, p] of placed) positions[id] = { x: 40 + p.x, y: 40 + p.y };
+  // machines sit on one baseline, so every LAN wire leaves below every machine box
+  const bottom = Math.max(...hostBlocks.map((b) => positions[b.id].y + b.height));
+  for (const b of hostBlocks) positions[b.id] = { x: positions[b.id].x, y: bottom - b.height };
+  alignLans(design, positions, m);
   return { ...design, layout: { positions } };
+}
+
+/**
+ * Moves each LAN segment under the NICs plugged into it (the designed host's first), so LAN
+ * wires drop straight down instead of running under the host box. LAN segments share one row
+ * below every machine, so keeping them apart from each other keeps them apart from everything.
+ */
+function alignLans(design: Design, positions: Record<Id, { x: number; y: number }>, m: LayoutMetrics): void {
+  const centres = new Map<Id, { designed: number[]; any: number[] }>();
+  for (const host of design.hosts) {
+    const root = host.namespaces.find((n) => n.root)?.id;
+    for (const d of host.devices) {
+      if (d.kind !== 'physical' || !d.lan || !positions[d.id]) continue;
+      let x = positions[host.id].x + positions[d.id].x + m.device.width / 2;
+      if (d.ns !== root && positions[d.ns]) x += positions[d.ns].x;
+      const c = centres.get(d.lan) ?? { designed: [], any: [] };
+      (host.role === 'host' ? c.designed : c.any).push(x);
+      centres.set(d.lan, c);
+    }
+  }
+  // a LAN nothing plugs into stays where the layered layout put it (in the machines' row)
+  const wanted = design.lans.filter((l) => centres.has(l.id)).map((l) => {
+    const c = centres.get(l.id)!;
+    const xs = c.designed.length ? c.designed : c.any;
+    return { id: l.id, x: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length - m.lan.width / 2) };
+  }).sort((a, b) => a.x - b.x);
+  let right = -Infinity;
+  for (const w of wanted) {
+    const x = Math.max(w.x, right + 40);
+    positions[w.id] = { x, y: positions[w.id].y };
+    right = x + m.lan.width;
+  }
 }

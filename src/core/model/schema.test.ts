@@ -20,6 +20,7 @@ describe('parseDesign', () => {
     const r = parseDesign(serializeDesign(d), 'd.json');
     expect(r.diagnostics).toEqual([]);
     expect(r.design).toEqual(d);
+    expect(serializeDesign(r.design!)).toBe(serializeDesign(d));
   });
 
   it('locates a JSON syntax error by line and column', () => {
@@ -116,7 +117,7 @@ describe('parseDesign', () => {
   });
 });
 
-describe('JSON location helpers', () => {
+describe('JSON locations', () => {
   it('maps paths to the offset of their key', () => {
     const text = '{\n "a": [1, {"b": 2}]\n}';
     const m = jsonPathOffsets(text);

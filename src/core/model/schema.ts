@@ -61,7 +61,9 @@ function parseDesignUnsafe(text: string, file: string | undefined, registry: Rea
     diagnostics.push({ level: 'info', file, code: 'migrated', message: `design upgraded from version ${doc.version}; saving it will write the current version` });
   }
   const parsed = designSchema.safeParse(migrated.doc);
-  if (parsed.success) return { design: parsed.data as unknown as Design, diagnostics };
+  // the schema only checks (it transforms nothing), so hand back the document itself: key
+  // order is kept and a load/save round trip leaves the file unchanged
+  if (parsed.success) return { design: migrated.doc as unknown as Design, diagnostics };
   for (const issue of parsed.error.issues) {
     const path = formatJsonPath(issue.path);
     // after a migration the text no longer matches the document: report the path only

@@ -7,13 +7,29 @@ import type { ValidationContext } from './validate-context';
 import type { Device, Host } from './types';
 
 /** Whether frames leaving through `d` come back from its link partner (hairpin / VEPA switch). */
-function reflected(cx: ValidationContext, host: Host, d: Device): boolean {
+function reflected(cx: ValidationContext, host: Host, d: Device, depth = 0): boolean {
   if (d.kind === 'physical') return d.lanHairpin === true;
+  if (d.kind === 'vlan' && depth < 8) {
+    // a VLAN device transmits through its lower device, so it is reflected where that one is
+    const lower = cx.device(host, d.parent);
+    return !!lower && reflected(cx, host, lower, depth + 1);
+  }
   if (d.kind === 'veth') {
     const peer = cx.device(host, d.peer);
     return !!peer && peer.master !== undefined && peer.port?.hairpin === true;
   }
   return false;
+}
+
+/**
+ * Whether the parent's namespace has its own up, addressed sibling of `child` through which
+ * the child reaches that namespace's addresses (the field notes' `mac3`): ipvlans always
+ * reach each other; macvlans when both are in bridge mode.
+ */
+function hasHelper(cx: ValidationContext, child: Device, parent: Device): boolean {
+  return cx.children(parent.id).some((s) => s.id !== child.id && s.ns === parent.ns && s.up && s.addresses.length > 0
+    && (s.kind === 'ipvlan' ? child.kind === 'ipvlan'
+      : s.kind === 'macvlan' && child.kind === 'macvlan' && s.mode === 'bridge' && child.mode === 'bridge'));
 }
 
 /** Adds the pitfall warnings. */
@@ -32,8 +48,9 @@ export function checkPitfalls(cx: ValidationContext): void {
     }
     if ((d.kind === 'macvlan' || d.kind === 'ipvlan' || d.kind === 'macvtap') && d.addresses.length > 0) {
       const parent = cx.device(host, d.parent);
-      if (parent && parent.addresses.length > 0 && !(d.kind !== 'ipvlan' && reflected(cx, host, parent))) {
-        cx.warn('child-to-parent', d.id, cx.devicePath(d, 'parent'), `${label} cannot reach its parent ${cx.label(parent)}'s own address because ${d.kind} traffic never passes between a child and its parent inside the host; move that address to another ${d.kind} on the same parent (a helper interface) or use a hairpin switch`);
+      // a child in its parent's own namespace reaches that address locally, through lo
+      if (parent && parent.ns !== d.ns && parent.addresses.length > 0 && !(d.kind !== 'ipvlan' && reflected(cx, host, parent)) && !hasHelper(cx, d, parent)) {
+        cx.warn('child-to-parent', d.id, cx.devicePath(d, 'parent'), `${label} cannot reach its parent ${cx.label(parent)}'s own address because ${d.kind} traffic never passes between a child and its parent inside the host; move that address to another ${d.kind} on the same parent (a host-side interface, like the field notes' mac3) or use a hairpin switch`);
       }
     }
     for (const a of d.addresses) {

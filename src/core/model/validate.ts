@@ -8,6 +8,7 @@ import type { Design } from './types';
 import { checkAddresses } from './validate-addresses';
 import { ValidationContext } from './validate-context';
 import { checkDevices } from './validate-devices';
+import { checkFirewall } from './validate-firewall';
 import { checkStructure } from './validate-structure';
 import { checkPitfalls } from './validate-warnings';
 
@@ -19,6 +20,7 @@ export function validateDesign(design: Design): Diagnostic[] {
   checkStructure(cx);
   checkDevices(cx);
   checkAddresses(cx);
+  checkFirewall(cx);
   checkPitfalls(cx);
   return sortDiagnostics(cx.diagnostics);
 }

@@ -70,6 +70,8 @@ export function formatDiff(
     } else if (parts[0] === 'routes' || parts[0] === 'fdb') {
       const what = parts[0] === 'routes' ? 'routes' : 'bridge FDB';
       out.push(`${what} of ${parts[1]}: ${listChange(d.expected, d.observed, labels)}`);
+    } else if (parts[0] === 'setup' && parts[1] === 'failed-lines') {
+      out.push(`script lines that fail: ${E} ${show(d.expected)}, ${O} ${show(d.observed)}`);
     } else if (parts[0] === 'namespaces') {
       out.push(`namespaces: ${listChange(d.expected, d.observed, labels)}`);
     } else {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffObservations, differingPaths, MISSING, observationItems } from './diff';
 import { formatDiff } from './diff-format';
+import { mergeObservations } from './diff-merge';
 import { jsonEqual, sameMultiset } from './diff-equal';
 import type { Observation } from './types';
 
@@ -162,5 +163,32 @@ describe('jsonEqual', () => {
     expect(jsonEqual(null, MISSING)).toBe(false);
     expect(sameMultiset([{ a: 1 }, { b: 2 }], [{ b: 2 }, { a: 1 }])).toBe(true);
     expect(sameMultiset([{ a: 1 }, { a: 1 }], [{ a: 1 }, { b: 2 }])).toBe(false);
+  });
+});
+
+describe('mergeObservations', () => {
+  it('lists items that differ between runs and order-only capture groups', () => {
+    const a = clone(byName('macvtap-no-reader'));
+    delete a.unstable;
+    delete a.unstable_order_only;
+    const b = clone(a);
+    const frames = (b.captures['host:eth0'] as { frames: { probe: number }[] }).frames;
+    (b.captures['host:eth0'] as { frames: unknown[] }).frames = [...frames.filter((f) => f.probe === 0).reverse(), ...frames.filter((f) => f.probe !== 0)];
+    b.probes[1].rc = 7;
+    const m = mergeObservations([a, b]);
+    expect(m.runs).toBe(2);
+    expect(Object.keys(m.unstable!)).toEqual(['/captures/host:eth0/probe/0', '/probes/1/rc']);
+    expect(m.unstable!['/probes/1/rc']).toEqual([a.probes[1].rc, 7]);
+    expect(m.unstable_order_only).toEqual(['/captures/host:eth0/probe/0']);
+    // diffing either run against the merge finds nothing
+    expect(diffObservations(m, a)).toEqual([]);
+    expect(diffObservations(m, b)).toEqual([]);
+  });
+
+  it('gives an empty unstable list for identical runs', () => {
+    const a = clone(byName('nat-masquerade'));
+    const m = mergeObservations([a, clone(a), clone(a)]);
+    expect(m.unstable).toEqual({});
+    expect(m.unstable_order_only).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * before and after decompression, the document must pass the schema, and every name must be
  * a plain name, so a crafted link can neither exhaust memory nor smuggle markup into labels.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzModule from 'lz-string';
 import { parseDesign } from '../model/schema';
 import type { Design } from '../model/types';
 
@@ -15,11 +15,14 @@ export const MAX_SHARE_PAYLOAD = 200_000;
 /** Longest decompressed document accepted (characters of JSON). */
 export const MAX_SHARE_JSON = 2_000_000;
 
+// lz-string is a UMD module: bundlers expose its functions by name, Node only as `default`
+const lz = ((lzModule as { default?: typeof lzModule }).default ?? lzModule) as typeof lzModule;
+
 export type ShareDecodeResult = { ok: true; design: Design } | { ok: false; error: string };
 
 /** The URL-safe payload for `design` (goes after `#d=`). */
 export function encodeShare(design: Design): string {
-  return compressToEncodedURIComponent(JSON.stringify(design));
+  return lz.compressToEncodedURIComponent(JSON.stringify(design));
 }
 
 /** The `#d=…` hash for `design`. */
@@ -37,7 +40,7 @@ export function payloadOfHash(hash: string): string | undefined {
 }
 
 // Names become labels, file names and script words; a shared link may only use plain ones.
-const PLAIN_NAME = /^[\p{L}\p{N}._@+\-]+$/u;
+const PLAIN_NAME = /^[\p{L}\p{N}._@+-]+$/u;
 const MAX_NAME = 255;
 
 /** Why a name in a shared design is refused, or undefined. */
@@ -67,7 +70,7 @@ export function decodeShare(payload: string): ShareDecodeResult {
   if (!/^[A-Za-z0-9+\-$]+$/.test(payload)) return { ok: false, error: 'the link is damaged: it holds characters a design link never has' };
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(payload);
+    json = lz.decompressFromEncodedURIComponent(payload);
   } catch {
     json = null;
   }

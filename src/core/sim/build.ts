@@ -22,6 +22,7 @@ import { macvlanRx, macvlanXmit, macvtapRx } from './devices/macvlan';
 import { ipvlanRx, ipvlanXmit } from './devices/ipvlan';
 import { refreshLinks, scheduleStp } from './link-state';
 import { neighStatic } from './stack/neigh';
+import { scheduleLinkUp } from './stack/link-up';
 
 export interface BuildOptions {
   seed: number;
@@ -107,6 +108,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   wire(sim, lanById);
   refreshLinks(sim);
   scheduleStp(sim);
+  scheduleLinkUp(sim);
   for (const host of design.hosts) {
     for (const n of host.namespaces) {
       for (const nb of n.neighbours) {
@@ -119,6 +121,18 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
     }
   }
   return sim;
+}
+
+/**
+ * Adds an extra unicast address to a device's filter; a VLAN device syncs its list to its
+ * parent (vlan_dev_set_rx_mode → dev_uc_sync), so the NIC underneath accepts it too.
+ */
+function addUnicast(dev: SimDev, mac: string, depth = 0): void {
+  dev.ucList.add(mac);
+  // a bridge device has no unicast filter (no IFF_UNICAST_FLT): an extra address makes it
+  // promiscuous (__dev_set_rx_mode), so it passes every frame up to its upper devices
+  if (dev.kind === 'bridge') dev.promisc = true;
+  if (dev.kind === 'vlan' && dev.lower && depth < 8) addUnicast(dev.lower, mac, depth + 1);
 }
 
 /** Second pass: relationships between devices. */
@@ -145,7 +159,7 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
         if (dev.lower) {
           dev.lower.vlans.set(v.vid, dev);
           if (!dev.macSet) dev.mac = dev.lower.mac;
-          else dev.lower.ucList.add(dev.mac);
+          else addUnicast(dev.lower, dev.mac);
         }
         break;
       }
@@ -169,7 +183,7 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
         lower.macvlanPort.passthru = true;
         if (!dev.macSet) dev.mac = lower.mac;
         if (!m.nopromisc) lower.promisc = true;
-      } else if (dev.up) lower.ucList.add(dev.mac);
+      } else if (dev.up) addUnicast(lower, dev.mac);
       if (d.kind === 'macvtap') dev.rxHandler = macvtapRx;
     } else if (d.kind === 'ipvlan') {
       const m = d as IpvlanDevice;
@@ -215,7 +229,9 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
       isolated: !!ps.isolated, vlans,
     };
     dev.rxHandler = bridgeRx;
-    if (!st.vlanFiltering) dev.promisc = true;
+    // br_manage_promisc: ports are promiscuous unless VLAN filtering is on and at most one
+    // port learns/floods; with the default port flags (learning + flood) that never holds
+    dev.promisc = true;
     st.ports.push(dev);
   }
   for (const br of sim.devs) {

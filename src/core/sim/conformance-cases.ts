@@ -8,7 +8,7 @@ import { importScript } from '../iproute2/import/index';
 import { diffObservations, type DiffItem } from '../observation/diff';
 import type { Observation } from '../observation/types';
 import { parseProbes } from '../world/probes';
-import { simulate } from './simulate';
+import { simulate, type HarnessTiming } from './simulate';
 
 export interface CaseInput {
   name: string;
@@ -24,10 +24,10 @@ export interface CaseOutcome {
 }
 
 /** Simulates a case and lists where it disagrees with the kernel. */
-export function runCase(c: CaseInput, seed = 1): CaseOutcome {
+export function runCase(c: CaseInput, seed = 1, timing?: HarnessTiming): CaseOutcome {
   const { design } = importScript(c.topology, { file: 'topology.sh' });
   const { probes } = parseProbes(c.probes, 'probes.txt');
-  const { observation } = simulate(design, probes, { seed });
+  const { observation } = simulate(design, probes, { seed, timing });
   const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));
   return { name: c.name, diffs, observation };
 }

@@ -9,7 +9,7 @@ import type { DropReason } from './engine/trace';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
 import { arpRcv } from './stack/arp';
 import { ipRcv } from './stack/ip-input';
-import { readMac } from './wire/mac';
+import { macEquals } from './mac-cache';
 
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
 
@@ -18,15 +18,39 @@ export function drop(sim: Sim, dev: SimDev, reason: DropReason, why: string, fra
   sim.trace.push({ t: sim.engine.now, kind: 'drop', at: { ns: dev.ns.label, dev: dev.name }, reason, why, frame });
 }
 
-/** Transmit on `dev`: admin state and carrier checks, tx taps, then the driver. */
-export function devXmit(sim: Sim, dev: SimDev, skb: Skb): void {
+/** How often one frame may pass the same switch before it is declared a broadcast storm. */
+export const LOOP_VISITS = 4;
+
+/**
+ * Counts a switch handling a frame; true (and a trace note, once) when the frame has come
+ * round the same switch too often: a layer-2 loop without STP. The frame is then dropped,
+ * which bounds the storm the kernel would sustain forever.
+ */
+export function loopDetected(sim: Sim, skb: Skb, sw: object, where: SimDev | undefined, name: string): boolean {
+  if (!skb.lineage) skb.lineage = new Map();
+  const n = (skb.lineage.get(sw) ?? 0) + 1;
+  skb.lineage.set(sw, n);
+  if (n <= LOOP_VISITS) return false;
+  if (!sim.stormDetected) {
+    sim.stormDetected = true;
+    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: where?.ns.label ?? '', text: `broadcast storm: a frame came round ${name} ${n} times, a layer-2 loop without STP; Linux would forward it forever (net/bridge/br_forward.c br_flood), the simulator stops it here` });
+  }
+  if (where) drop(sim, where, 'storm', `${name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
+  return true;
+}
+
+/**
+ * Transmit on `dev`: admin state and carrier checks, tx taps, then the driver. Returns
+ * false only when the driver itself refused the frame (NET_XMIT_DROP).
+ */
+export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
   if (!dev.up) {
     drop(sim, dev, 'dev-down', `${dev.name} is admin-down: it transmits nothing (net/core/dev.c __dev_queue_xmit)`, skb.data);
-    return;
+    return true;
   }
   if (!dev.carrier) {
     drop(sim, dev, 'no-carrier', `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`, skb.data);
-    return;
+    return true;
   }
   if (++skb.hops > sim.stormHops) {
     if (!sim.stormDetected) {
@@ -34,10 +58,10 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): void {
       sim.trace.push({ t: sim.engine.now, kind: 'note', ns: dev.ns.label, text: `broadcast storm: a frame looped through ${sim.stormHops} layer-2 hops (a bridge loop without STP); the simulator stops forwarding it` });
     }
     drop(sim, dev, 'storm', `${dev.name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
-    return;
+    return true;
   }
   tap(sim, dev, 'frame-tx', skb.data);
-  dev.xmit(sim, dev, skb);
+  return dev.xmit(sim, dev, skb) !== false;
 }
 
 /** Records a frame seen by the packet taps of `dev` (tcpdump). */
@@ -58,7 +82,7 @@ export function pktTypeFor(dev: SimDev, frame: Uint8Array): PktType {
     return frame[0] === 0xff && frame[1] === 0xff && frame[2] === 0xff && frame[3] === 0xff && frame[4] === 0xff && frame[5] === 0xff
       ? 'broadcast' : 'multicast';
   }
-  return readMac(frame, 0) === dev.mac ? 'host' : 'otherhost';
+  return macEquals(frame, 0, dev.mac) ? 'host' : 'otherhost';
 }
 
 /** The receive path of `dev` (__netif_receive_skb_core), rule 0.1 of kernel-behaviour.md. */
@@ -67,7 +91,8 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
     drop(sim, dev, 'dev-down', `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`, skb.data);
     return;
   }
-  tap(sim, dev, 'frame-rx', skb.data);
+  // a looped-back frame was already seen by lo's taps on transmit (af_packet shows it once)
+  if (dev.kind !== 'loopback') tap(sim, dev, 'frame-rx', skb.data);
   for (const s of dev.ns.arpSockets) if (s.dev === dev) s.onArp(skb.data);
   const frame = skb.data;
   const outerType = (frame[12] << 8) | frame[13];
@@ -84,7 +109,7 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
         drop(sim, vdev, 'dev-down', `${vdev.name} is down: frames of VLAN ${vid} are dropped (net/8021q/vlan_core.c vlan_do_receive)`, frame);
         return;
       }
-      netifReceive(sim, vdev, { data: untagged, hops: skb.hops });
+      netifReceive(sim, vdev, { data: untagged, hops: skb.hops, lineage: skb.lineage });
       return;
     }
   }

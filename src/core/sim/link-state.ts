@@ -37,6 +37,8 @@ const enabledAt = new WeakMap<SimDev, number>();
 
 /** Recomputes carriers and port states until stable; flushes neighbours of devices that lost carrier. */
 export function refreshLinks(sim: Sim): void {
+  // routes depend on admin state and carrier (linkdown): recompute them on next use
+  for (const ns of sim.namespaces) ns.fibCache = undefined;
   for (let round = 0; round < 16; round++) {
     let changed = false;
     for (const d of sim.devs) {

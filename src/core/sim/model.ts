@@ -17,6 +17,12 @@ export interface Skb {
   hops: number;
   /** Set by a bridge that delivers a frame for one of its ports' MACs up to itself. */
   forceHost?: boolean;
+  /**
+   * Shared by every copy of a frame as switches flood it: how many times each switch
+   * (bridge or LAN segment) has handled the frame. Loop detection only; the kernel keeps
+   * no such thing, which is why a bridge loop without STP storms forever there.
+   */
+  lineage?: Map<object, number>;
 }
 
 export interface IfAddr {
@@ -56,6 +62,8 @@ export interface BridgeState {
   defaultPvid: number;
   /** Bridge's own VLAN membership when filtering (from `bridge vlan … self`); default pvid untagged. */
   selfVlans: Map<number, { pvid: boolean; untagged: boolean }>;
+  /** The pending br_fdb_cleanup run, if any. */
+  cleanup?: TimerHandle;
 }
 
 export interface BridgePortState {
@@ -112,8 +120,11 @@ export interface SimDev {
   ipvlanPort?: IpvlanPort;
   /** Extra unicast addresses the (physical) device accepts: children's MACs. */
   ucList: Set<Mac>;
-  /** Driver transmit: what happens after the taps have seen the frame. */
-  xmit: (sim: Sim, dev: SimDev, skb: Skb) => void;
+  /**
+   * Driver transmit: what happens after the taps have seen the frame. Returning false
+   * means the driver refused it (NET_XMIT_DROP), which a packet socket reports as ENOBUFS.
+   */
+  xmit: (sim: Sim, dev: SimDev, skb: Skb) => boolean | void;
   /** A capture is running on the device. */
   captured: boolean;
 }
@@ -170,12 +181,14 @@ export interface SimNs {
   /** Packet sockets (arping) by device. */
   arpSockets: Set<ArpSocket>;
   ipId: number;
+  /** The main table as last computed (stack/route.ts mainRoutes); cleared when link state changes. */
+  fibCache?: unknown[];
 }
 
 export interface IcmpSocket {
   id: number;
   onEchoReply: (from: number, ip: Uint8Array) => void;
-  onError: (from: number, type: number, code: number) => void;
+  onError: (from: number, type: number, code: number, gateway?: number) => void;
 }
 
 export interface ArpSocket {

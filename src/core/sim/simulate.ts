@@ -16,10 +16,33 @@ import { startPing } from './probes/ping';
 import { startArping, type RawArpingResult } from './probes/arping';
 import { labelInterfaces, nsLinks } from './observe/links';
 import { nsFdb, nsNeigh, nsRoutes } from './observe/tables';
-import { buildCaptures } from './observe/captures';
+import { buildCaptures, type CaptureTarget } from './observe/captures';
+
+/**
+ * How the measuring harness spaced its probes in time. Starting `ping` costs the harness a
+ * fork of `timeout`, `ip netns exec` and the tool itself; that start-up time decides in
+ * which probe's window timer-driven frames (ARP re-probes 5 s later) fall. It depends on
+ * the machine that measured, not on the network.
+ */
+export interface HarnessTiming {
+  /** From a probe's window start to its first packet, ns. */
+  probeStartup: number;
+  /** From a probe's end to the next probe's window start, ns. */
+  probeGap: number;
+}
+
+/** The harness on a Firecracker guest (the Linux 6.18 fixtures): fast process start-up. */
+export const FAST_HARNESS: HarnessTiming = { probeStartup: millis(5), probeGap: millis(10) };
+
+/**
+ * The harness in a qemu guest with its root file system over 9p (the Debian 6.1 fixtures):
+ * starting each probe's processes took about a second.
+ */
+export const SLOW_HARNESS: HarnessTiming = { probeStartup: millis(1000), probeGap: millis(10) };
 
 export interface SimulateOptions {
   seed: number;
+  timing?: HarnessTiming;
 }
 
 export interface SimulateResult {
@@ -31,17 +54,13 @@ export interface SimulateResult {
 export const SETTLE = seconds(1.5);
 /** Captures start, then the harness sleeps this long before the first probe. */
 export const CAPTURE_LEAD = millis(100);
-/** Time from a probe's window start to its first packet (process start-up). */
-export const PROBE_STARTUP = millis(5);
-/** Time between a probe's end and the next probe's window start. */
-export const PROBE_GAP = millis(10);
 /** Captures stop this long after the last probe. */
 export const CAPTURE_TAIL = millis(300);
 
 /** Runs one probe to completion; returns its (unlabelled) result. */
-export function runProbe(sim: Sim, probe: ProbeFile['probes'][number]): ProbeResult | RawArpingResult {
+export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: HarnessTiming = FAST_HARNESS): ProbeResult | RawArpingResult {
   let result: ProbeResult | RawArpingResult | undefined;
-  sim.engine.runUntil((sim.engine.now + PROBE_STARTUP) as Nanos);
+  sim.engine.runUntil((sim.engine.now + timing.probeStartup) as Nanos);
   if (probe.kind === 'ping') startPing(sim, probe, (r) => { result = r; });
   else startArping(sim, probe, (r) => { result = r; });
   const limit = (sim.engine.now + seconds(probe.wait + (probe.kind === 'ping' ? probe.count : 1) + 5)) as Nanos;
@@ -49,9 +68,24 @@ export function runProbe(sim: Sim, probe: ProbeFile['probes'][number]): ProbeRes
   return result ?? { probe: probe.line, rc: 124, ok: false, error: 'local_error', local_errors: ['timeout'] };
 }
 
+function captureTarget(sim: Sim, ns: string, dev: string): CaptureTarget {
+  const d = sim.nsByLabel.get(ns)?.byName.get(dev);
+  return !d ? 'missing' : d.kind === 'tun' ? 'raw' : 'ethernet';
+}
+
+/** One line saying how a probe ended, for the trace. */
+export function probeDetail(r: ProbeResult | RawArpingResult): string {
+  if (r.ok) return 'replies' in r && Array.isArray(r.replies) ? `reply from ${r.replies.join(', ')}` : `reply from ${(r.reply_from ?? []).join(', ')}`;
+  const first = r.icmp_errors?.[0];
+  if (first) return `${r.error ?? 'error'}: From ${first.from} ${first.msg}`;
+  if (r.local_errors && r.local_errors.length > 0) return `${r.error ?? 'local error'}: ${r.local_errors[0]}`;
+  return r.error ?? 'no reply';
+}
+
 /** simulate(design, probes, {seed}) → { observation, trace }. */
 export function simulate(design: Design, probes: ProbeFile, opts: SimulateOptions): SimulateResult {
   const sim = buildSim(design, { seed: opts.seed });
+  const timing = opts.timing ?? FAST_HARNESS;
   for (const c of probes.captures) {
     const d = sim.nsByLabel.get(c.ns)?.byName.get(c.dev);
     if (d) d.captured = true;
@@ -64,8 +98,10 @@ export function simulate(design: Design, probes: ProbeFile, opts: SimulateOption
   probes.probes.forEach((p, index) => {
     probeStarts.push(sim.engine.now);
     sim.trace.push({ t: sim.engine.now, kind: 'probe-start', index, line: p.line });
-    results.push(runProbe(sim, p));
-    sim.engine.runUntil((sim.engine.now + PROBE_GAP) as Nanos);
+    const r = runProbe(sim, p, timing);
+    results.push(r);
+    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index, line: p.line, ok: r.ok, detail: probeDetail(r) });
+    sim.engine.runUntil((sim.engine.now + timing.probeGap) as Nanos);
   });
   sim.engine.runUntil((sim.engine.now + CAPTURE_TAIL) as Nanos);
   const captureStop = sim.engine.now;
@@ -76,8 +112,8 @@ export function simulate(design: Design, probes: ProbeFile, opts: SimulateOption
   const observation: Observation = {
     format: 1,
     setup: { exit: 0, failed: [], stderr: [] },
-    probes: results,
-    captures: buildCaptures(sim.trace, probes.captures, (ns, dev) => !!sim.nsByLabel.get(ns)?.byName.get(dev), { start: captureStart, stop: captureStop, probeStarts }, label),
+    probes: results as ProbeResult[],
+    captures: buildCaptures(sim.trace, probes.captures, (ns, dev) => captureTarget(sim, ns, dev), { start: captureStart, stop: captureStop, probeStarts }, label),
     neigh: {},
     links: {},
     routes: {},

@@ -25,42 +25,55 @@ export function worldSegments(header: WorldHeader): string[] {
   return segs;
 }
 
+/** One world-building command and the header declaration it serves (index into phys/hosts). */
+export interface WorldStep {
+  command: string;
+  phys?: number;
+  host?: number;
+}
+
 /** Bash lines that build the world of `header` (run as root in the host's namespace). */
 export function sandboxWorldCommands(header: WorldHeader): string[] {
-  const lines: string[] = [];
+  return sandboxWorldSteps(header).map((s) => s.command);
+}
+
+/** The same commands as `sandboxWorldCommands`, each with the declaration it comes from. */
+export function sandboxWorldSteps(header: WorldHeader): WorldStep[] {
+  const steps: WorldStep[] = [];
   for (const seg of worldSegments(header)) {
     const ns = LAN_NS_PREFIX + seg;
-    lines.push(
-      sh`ip netns add ${ns}`,
-      sh`ip -n ${ns} link set lo up`,
-      sh`ip -n ${ns} link add sw type bridge`,
-      sh`ip -n ${ns} link set sw up`,
+    steps.push(
+      { command: sh`ip netns add ${ns}` },
+      { command: sh`ip -n ${ns} link set lo up` },
+      { command: sh`ip -n ${ns} link add sw type bridge` },
+      { command: sh`ip -n ${ns} link set sw up` },
     );
   }
   header.phys.forEach((p, i) => {
     const ns = LAN_NS_PREFIX + p.lan;
     const port = `p${i}`;
-    lines.push(sh`ip link add ${p.name} type veth peer name ${port} netns ${ns}`);
-    if (p.mac) lines.push(sh`ip link set dev ${p.name} address ${p.mac}`);
-    lines.push(sh`ip -n ${ns} link set ${port} master sw`);
-    if (p.hairpin) lines.push(sh`ip -n ${ns} link set ${port} type bridge_slave hairpin on`);
-    lines.push(sh`ip -n ${ns} link set ${port} up`);
-    for (const a of p.addrs) lines.push(sh`ip addr add ${a} dev ${p.name}`);
-    if (!p.down) lines.push(sh`ip link set dev ${p.name} up`);
+    const add = (command: string) => steps.push({ command, phys: i });
+    add(sh`ip link add ${p.name} type veth peer name ${port} netns ${ns}`);
+    if (p.mac) add(sh`ip link set dev ${p.name} address ${p.mac}`);
+    add(sh`ip -n ${ns} link set ${port} master sw`);
+    if (p.hairpin) add(sh`ip -n ${ns} link set ${port} type bridge_slave hairpin on`);
+    add(sh`ip -n ${ns} link set ${port} up`);
+    for (const a of p.addrs) add(sh`ip addr add ${a} dev ${p.name}`);
+    if (!p.down) add(sh`ip link set dev ${p.name} up`);
   });
   header.hosts.forEach((h, i) => {
     const sw = LAN_NS_PREFIX + h.lan;
     const port = `h${i}`;
-    lines.push(
-      sh`ip netns add ${h.name}`,
-      sh`ip -n ${h.name} link set lo up`,
-      sh`ip -n ${sw} link add ${port} type veth peer name eth0 netns ${h.name}`,
-    );
-    if (h.mac) lines.push(sh`ip -n ${h.name} link set eth0 address ${h.mac}`);
-    lines.push(sh`ip -n ${sw} link set ${port} master sw`, sh`ip -n ${sw} link set ${port} up`);
-    for (const a of h.addrs) lines.push(sh`ip -n ${h.name} addr add ${a} dev eth0`);
-    lines.push(sh`ip -n ${h.name} link set eth0 up`);
-    if (h.via) lines.push(sh`ip -n ${h.name} route add default via ${h.via}`);
+    const add = (command: string) => steps.push({ command, host: i });
+    add(sh`ip netns add ${h.name}`);
+    add(sh`ip -n ${h.name} link set lo up`);
+    add(sh`ip -n ${sw} link add ${port} type veth peer name eth0 netns ${h.name}`);
+    if (h.mac) add(sh`ip -n ${h.name} link set eth0 address ${h.mac}`);
+    add(sh`ip -n ${sw} link set ${port} master sw`);
+    add(sh`ip -n ${sw} link set ${port} up`);
+    for (const a of h.addrs) add(sh`ip -n ${h.name} addr add ${a} dev eth0`);
+    add(sh`ip -n ${h.name} link set eth0 up`);
+    if (h.via) add(sh`ip -n ${h.name} route add default via ${h.via}`);
   });
-  return lines;
+  return steps;
 }

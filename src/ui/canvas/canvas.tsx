@@ -3,8 +3,9 @@ import {
   Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type FinalConnectionState, type Edge, type Node,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
 import { connect } from '../../core/model/edit/connect';
+import { extensions } from '../slots/registry';
 import { indexOf } from '../store/selectors';
 import { setFlowAccess } from '../store/test-api';
 import { useAppStore } from '../store/store';
@@ -17,7 +18,10 @@ import { edgeTypes, nodeTypes } from './node-types';
 import { useFlowView } from './use-flow-view';
 
 const VIRTUALISE_ABOVE = 500;
+const overlays = extensions.filter((e) => e.CanvasOverlay);
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
+const MINIMAP_SIZE = { width: 160, height: 110 };
+const PRO_OPTIONS = { hideAttribution: true };
 
 function minimapColour(n: Node): string {
   return n.type === 'device' ? '#5b7fd6' : n.type === 'lan' ? '#3c9a5f' : 'transparent';
@@ -32,9 +36,24 @@ function toConnection(s: FinalConnectionState): Connection | undefined {
 }
 
 export function Canvas() {
-  const { nodes, edges, onNodesChange, onEdgesChange, resync } = useFlowView();
   const rf = useReactFlow<FlowNode, FlowEdge>();
+  const resyncRef = useRef<() => void>(() => {});
+  // A move ended: commit positions (and namespace moves) as one undo step.
+  const onSettled = useCallback((ids: string[]) => {
+    const st = useAppStore.getState();
+    const list = ids.flatMap((id) => {
+      const n = rf.getInternalNode(id);
+      return n ? [{ id, kind: n.data.kind, position: n.position, absolute: n.internals.positionAbsolute }] : [];
+    });
+    const { run, notes } = dragCommand(st.design, list);
+    const r = st.applyCommand(run);
+    if (r.ok) notes.forEach((m) => st.notify(m));
+    resyncRef.current();
+  }, [rf]);
+  const { nodes, edges, onNodesChange, onEdgesChange, resync } = useFlowView(onSettled);
+  useEffect(() => { resyncRef.current = resync; }, [resync]);
   const loadSeq = useAppStore((s) => s.loadSeq);
+  const theme = useAppStore((s) => s.theme);
   const empty = nodes.length === 0;
   useDesignerShortcuts();
 
@@ -44,6 +63,21 @@ export function Canvas() {
     const t = setTimeout(() => void rf.fitView({ padding: 0.15 }), 50);
     return () => clearTimeout(t);
   }, [loadSeq, rf]);
+
+  // Bring a selected object into view when it was selected from elsewhere (e.g. Diagnostics).
+  const selection = useAppStore((s) => s.selection);
+  useEffect(() => {
+    if (selection.length !== 1) return;
+    const n = rf.getInternalNode(selection[0]);
+    const el = document.querySelector('.canvas-wrap');
+    if (!n || !el) return;
+    const { x, y, zoom } = rf.getViewport();
+    const r = el.getBoundingClientRect();
+    const w = (n.measured.width ?? n.width ?? 0); const h = (n.measured.height ?? n.height ?? 0);
+    const sx = n.internals.positionAbsolute.x * zoom + x; const sy = n.internals.positionAbsolute.y * zoom + y;
+    const visible = sx + w * zoom > 0 && sy + h * zoom > 0 && sx < r.width && sy < r.height;
+    if (!visible) void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom, duration: 250 });
+  }, [selection, rf]);
 
   const isValidConnection = useCallback((c: Connection | Edge) => !connectionProblem(useAppStore.getState().design, c as Connection), []);
 
@@ -62,18 +96,6 @@ export function Canvas() {
     const problem = connectionProblem(st.design, c);
     if (problem) st.notify(`Refused: ${problem}`, 'error');
   }, []);
-
-  const onNodeDragStop = useCallback((_: unknown, __: unknown, dragged: FlowNode[]) => {
-    const st = useAppStore.getState();
-    const list = dragged.map((n) => ({
-      id: n.id, kind: n.data.kind, position: n.position,
-      absolute: rf.getInternalNode(n.id)?.internals.positionAbsolute ?? n.position,
-    }));
-    const { run, notes } = dragCommand(st.design, list);
-    const r = st.applyCommand(run);
-    if (r.ok) notes.forEach((m) => st.notify(m));
-    resync();
-  }, [rf, resync]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
@@ -105,7 +127,6 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
-        onNodeDragStop={onNodeDragStop}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
@@ -116,11 +137,13 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={2}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
+        colorMode={theme}
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} />
+        <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} style={MINIMAP_SIZE} />
         <Controls />
+        {overlays.map((e) => { const O = e.CanvasOverlay!; return <O key={e.id} />; })}
       </ReactFlow>
       {empty && <div className="canvas-empty">Drag a device, namespace or LAN segment from the palette to start.</div>}
     </div>

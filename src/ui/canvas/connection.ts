@@ -2,7 +2,7 @@
  * Which relation a drag between two handles means. Handles are named for their role:
  * `upper` (a device's socket for devices stacked on it), `link` (a child's plug to its lower
  * device), `master` (a device's plug to a bridge), `ports` (a bridge's socket), `lan` (a NIC's
- * plug), `nic` (a LAN segment's socket), `peer-l`/`peer-r` (a veth end).
+ * plug), `nic`/`nic-b` (a LAN segment's sockets), `peer-l`/`peer-r` (a veth end).
  */
 import type { Connection } from '@xyflow/react';
 import type { Relation } from '../../core/model/edit/connect';
@@ -23,7 +23,7 @@ export function resolveConnection(c: Connection): ResolvedConnection | { problem
   };
   const ports = find((h) => h === 'ports');
   if (ports) return { relation: 'master', a: ports.other.node, b: ports.self.node };
-  const nic = find((h) => h === 'nic');
+  const nic = find((h) => h === 'nic' || h === 'nic-b');
   if (nic) return { relation: 'lan', a: nic.other.node, b: nic.self.node };
   const lan = find((h) => h === 'lan');
   if (lan) return { problem: 'a NIC\'s LAN plug goes to a LAN segment' };

@@ -7,7 +7,7 @@ import { setPositions } from '../../core/model/edit/fields';
 import { refuse, sequence, type EditResult } from '../../core/model/edit/result';
 import type { Design, Id } from '../../core/model/types';
 import { deviceById, hostOfId, namespaceById } from '../store/selectors';
-import { containerAt, DEVICE_H, DEVICE_W, HEADER, placeInside } from './geometry';
+import { containerAt, DEVICE_H, DEVICE_W, geometryOf, HEADER, placeInside } from './geometry';
 
 export interface DraggedNode { id: Id; kind: string; position: { x: number; y: number }; absolute: { x: number; y: number } }
 
@@ -25,7 +25,8 @@ export function dragCommand(design: Design, dragged: DraggedNode[]): { run: (d: 
     const parentNode = dev.ns === rootId ? host.id : dev.ns;
     if (ids.has(parentNode)) { positions[n.id] = n.position; continue; }
     const centre = { x: n.absolute.x + DEVICE_W / 2, y: n.absolute.y + DEVICE_H / 2 };
-    const c = containerAt(design, centre);
+    // Dropped on bare canvas: the device stays on its machine (whose box grows to fit).
+    const c = containerAt(design, centre) ?? geometryOf(design).containers.find((x) => x.id === host.id);
     if (!c || c.hostId !== host.id) {
       steps.push(() => refuse(`${dev.name} belongs to ${host.name}: a device can move between its machine's namespaces, not leave the machine`));
       continue;
@@ -36,7 +37,8 @@ export function dragCommand(design: Design, dragged: DraggedNode[]): { run: (d: 
       const target = namespaceById(design, c.nsId)!;
       notes.push(`ip link set ${dev.name} netns ${target.root ? '(root)' : target.name}: it is now down, without addresses, routes or bridge port`);
     } else {
-      positions[n.id] = { x: Math.max(4, n.position.x), y: Math.max(HEADER + 2, n.position.y) };
+      const rel = placeInside(c, centre, { width: DEVICE_W, height: DEVICE_H });
+      positions[n.id] = { x: Math.max(4, rel.x), y: Math.max(HEADER + 2, rel.y) };
     }
   }
   return { run: (d) => sequence(d, ...steps, (x) => setPositions(x, positions)), notes };

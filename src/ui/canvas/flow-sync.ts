@@ -53,7 +53,12 @@ export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set
     for (const dev of host.devices) {
       if ('parent' in dev && dev.parent && ids.has(dev.parent)) out.push(edge('parent', dev.id, dev.id, 'link', dev.parent, 'upper'));
       if (dev.master && ids.has(dev.master)) out.push(edge('master', dev.id, dev.id, 'master', dev.master, 'ports'));
-      if (dev.kind === 'physical' && dev.lan && lanIds.has(dev.lan)) out.push(edge('lan', dev.id, dev.id, 'lan', dev.lan, 'nic'));
+      if (dev.kind === 'physical' && dev.lan && lanIds.has(dev.lan)) {
+        // NICs below the segment plug into its bottom socket, so the wire does not loop round it.
+        const nic = g.absolute.get(dev.id); const seg = g.absolute.get(dev.lan);
+        const below = nic && seg && nic.y > seg.y + seg.height;
+        out.push(edge('lan', dev.id, dev.id, 'lan', dev.lan, below ? 'nic-b' : 'nic'));
+      }
       if (dev.kind === 'veth' && ids.has(dev.peer) && dev.id < dev.peer) {
         const a = g.absolute.get(dev.id); const b = g.absolute.get(dev.peer);
         const leftFirst = !a || !b || a.x <= b.x;

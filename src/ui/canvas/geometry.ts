@@ -6,7 +6,7 @@
 import type { Design, Id } from '../../core/model/types';
 
 export const DEVICE_W = 176;
-export const DEVICE_H = 68;
+export const DEVICE_H = 70;
 export const LAN_W = 200;
 export const LAN_H = 46;
 export const HEADER = 34;

@@ -24,6 +24,10 @@ function typing(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
+function inPanel(target: EventTarget | null): boolean {
+  return !!(target as HTMLElement | null)?.closest?.('.app-tabs, .app-inspector, .modal');
+}
+
 export function useDesignerShortcuts(): void {
   const { fitView } = useReactFlow();
   useEffect(() => {
@@ -32,9 +36,11 @@ export function useDesignerShortcuts(): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const st = useAppStore.getState();
-      if (mod && key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); }
-      else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) { e.preventDefault(); redo(); }
-      else if (mod && key === 'c') { copySelection(); }
+      if (mod && key === 'z' && !e.shiftKey) { e.preventDefault(); undo(); return; }
+      if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) { e.preventDefault(); redo(); return; }
+      // In the side panels (script text, inspector) the keys keep their usual meaning.
+      if (inPanel(e.target)) return;
+      if (mod && key === 'c') { if (!window.getSelection()?.toString()) copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); pasteClipboard(); }
       else if (mod && key === 'a') {
         e.preventDefault();

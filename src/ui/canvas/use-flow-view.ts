@@ -17,7 +17,11 @@ function applySelection(current: Id[], changes: { id: string; selected: boolean 
   return [...set];
 }
 
-export function useFlowView() {
+/**
+ * `onSettled` gets the ids of nodes whose move just ended (a drag released, a selection box
+ * dragged, an arrow-key nudge): the moment to commit positions to the document.
+ */
+export function useFlowView(onSettled: (ids: Id[]) => void) {
   const design = useAppStore((s) => s.design);
   const selection = useAppStore((s) => s.selection);
   const [tick, setTick] = useState(0);
@@ -42,7 +46,9 @@ export function useFlowView() {
     }
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length) setView((v) => ({ ...v, nodes: applyNodeChanges(local, v.nodes) }));
-  }, []);
+    const settled = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c.id] : []));
+    if (settled.length) onSettled(settled);
+  }, [onSettled]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
     const selects = changes.filter((c) => c.type === 'select');

@@ -3,6 +3,7 @@
  * as the default export of its `extension.tsx`, and `registry.ts` collects them all.
  */
 import type { ComponentType } from 'react';
+import type { Id } from '../../core/model/types';
 
 export interface UiExtension {
   /** Stable id, e.g. `script`; also the tab id in the ui slice (`activeTab`). */
@@ -15,4 +16,11 @@ export interface UiExtension {
   tab?: { title: string; Panel: ComponentType };
   /** Rendered once at the app root, for effects such as applying the theme or reading a share link. */
   Root?: ComponentType;
+  /**
+   * Rendered inside the React Flow canvas (so it may use `ViewportPortal`, `useReactFlow`,
+   * `useViewport`), e.g. packets moving along wires.
+   */
+  CanvasOverlay?: ComponentType;
+  /** Rendered inside every device node (absolutely positioned badges, state marks …); keep it cheap and memoised. */
+  DeviceDecoration?: ComponentType<{ id: Id }>;
 }

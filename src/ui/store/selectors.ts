@@ -3,7 +3,9 @@
  * immutable), so a node component's selector is O(1) and, thanks to immer's structural
  * sharing, returns the same object until that very object changes.
  */
+import type { Diagnostic } from '../../core/model/diagnostics';
 import type { Design, Device, Host, Id, Lan, Namespace } from '../../core/model/types';
+import { validateDesign } from '../../core/model/validate';
 
 export interface DesignIndex {
   devices: Map<Id, Device>;
@@ -36,3 +38,24 @@ export const namespaceById = (design: Design, id: Id) => indexOf(design).namespa
 export const hostById = (design: Design, id: Id) => indexOf(design).hosts.get(id);
 export const lanById = (design: Design, id: Id) => indexOf(design).lans.get(id);
 export const hostOfId = (design: Design, id: Id) => indexOf(design).hostOf.get(id);
+
+const diagCache = new WeakMap<Design, Map<Id, Diagnostic[]>>();
+const NONE: readonly Diagnostic[] = [];
+
+/** The design's diagnostics grouped by the object they concern (cached per document). */
+export function diagnosticsByObject(design: Design): Map<Id, Diagnostic[]> {
+  const hit = diagCache.get(design);
+  if (hit) return hit;
+  const map = new Map<Id, Diagnostic[]>();
+  for (const d of validateDesign(design)) {
+    if (!d.object) continue;
+    const list = map.get(d.object) ?? [];
+    list.push(d);
+    map.set(d.object, list);
+  }
+  diagCache.set(design, map);
+  return map;
+}
+
+/** Diagnostics about one object (a stable empty list when there are none). */
+export const diagnosticsOf = (design: Design, id: Id): readonly Diagnostic[] => diagnosticsByObject(design).get(id) ?? NONE;

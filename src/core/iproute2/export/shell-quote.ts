@@ -22,3 +22,11 @@ export function sh(parts: TemplateStringsArray, ...values: (string | number | (s
   });
   return out;
 }
+
+/**
+ * A keyword from a fixed set (a mode, a kind, a chain): bare when it is one of `allowed`,
+ * quoted with `shq` otherwise, so even a document that skipped validation cannot inject.
+ */
+export function keyword(value: string, allowed: readonly string[]): string {
+  return allowed.includes(value) && /^[A-Za-z0-9_.-]+$/.test(value) ? value : shq(value);
+}

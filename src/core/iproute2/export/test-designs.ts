@@ -12,12 +12,12 @@ function add<T extends Device>(host: Host, d: T): T {
 
 /**
  * Field notes 000: eth0 192.168.0.171/24 on a LAN with gateway 192.168.0.1; bridge-mode
- * macvlans mac1 (ns1, .100) and mac2 (ns2, .200); the host helper mac3 (.150) with /32 routes
+ * macvlans mac1 (ns1, .100) and mac2 (ns2, .200); the host's own macvlan mac3 (.150) with /32 routes
  * to both so the host can reach its containers.
  */
 export function macvlanBridgeDesign(): Design {
   const d = emptyDesign();
-  d.title = 'macvlan bridge mode with a host helper';
+  d.title = 'macvlan bridge mode with a host-side macvlan';
   const ids = new IdAllocator();
   const lan = addLan(d, ids, 'eth0');
   const host = newHost(ids, 'host');
@@ -41,7 +41,7 @@ export function macvlanBridgeDesign(): Design {
 }
 
 /** Names bash would execute or split if unquoted; the kernel accepts every one of them. */
-export const HOSTILE_NAMES = { dummy: 'a$(id)', bridge: 'b;c', macvlan: 'mac1@eth0', ns: "x'y", veth: 'v`id`', peer: 'p*' } as const;
+export const HOSTILE_NAMES = { lower: 'a$(id)', bridge: 'b;c', macvlan: 'mac1@eth0', ns: "x'y", veth: 'v`id`', peer: 'p*' } as const;
 
 /** A design using the hostile names for devices and a namespace. */
 export function hostileNamesDesign(): Design {
@@ -51,9 +51,9 @@ export function hostileNamesDesign(): Design {
   d.hosts.push(host);
   const root = rootNamespace(host);
   const ns = addNamespace(host, ids, HOSTILE_NAMES.ns);
-  const dummy = add(host, { id: ids.take('d'), kind: 'dummy', name: HOSTILE_NAMES.dummy, ns: root.id, up: true, addresses: [{ cidr: '10.9.0.1/24' }] });
+  const lower = add(host, { id: ids.take('d'), kind: 'bridge', name: HOSTILE_NAMES.lower, ns: root.id, up: true, addresses: [{ cidr: '10.9.0.1/24' }] });
   const br = add(host, { id: ids.take('d'), kind: 'bridge', name: HOSTILE_NAMES.bridge, ns: root.id, up: true, addresses: [{ cidr: '10.9.1.1/24' }] });
-  add(host, { id: ids.take('d'), kind: 'macvlan', name: HOSTILE_NAMES.macvlan, ns: ns.id, up: true, addresses: [{ cidr: '10.9.0.2/24' }], parent: dummy.id, mode: 'bridge' });
+  add(host, { id: ids.take('d'), kind: 'macvlan', name: HOSTILE_NAMES.macvlan, ns: ns.id, up: true, addresses: [{ cidr: '10.9.0.2/24' }], parent: lower.id, mode: 'bridge' });
   const v = ids.take('d');
   const p = ids.take('d');
   add(host, { id: v, kind: 'veth', name: HOSTILE_NAMES.veth, ns: root.id, up: true, addresses: [], peer: p, master: br.id });

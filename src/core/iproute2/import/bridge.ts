@@ -5,7 +5,7 @@ import { linkAdd } from './link-add';
 import { removeDevice } from './link';
 import { applyBridgeOptions, applyPortOptions } from './link-type-options';
 import { enslave } from './link-settings';
-import { leaveBridge } from './kernel';
+import { defaultPortVlans, leaveBridge } from './kernel';
 import type { ImportState, Scope } from './state';
 
 /** `bridge OBJECT COMMAND …` in `scope`. */
@@ -73,7 +73,7 @@ function bridgeVlan(st: ImportState, scope: Scope, cmd: string | undefined, rest
   const br = scope.host.devices.find((d) => d.id === dev.master);
   if (br?.kind === 'bridge' && !br.vlanFiltering) st.warn(`VLANs are kept for ${dev.name}, but they have no effect while ${br.name} has vlan_filtering off`);
   const port = (dev.port ??= {});
-  const vlans = (port.vlans ??= []);
+  const vlans = (port.vlans ??= br ? defaultPortVlans(br) : []);
   if (matches(cmd, 'add')) {
     for (let v = lo; v <= hi; v++) {
       if (pvid) for (const e of vlans) delete e.pvid;

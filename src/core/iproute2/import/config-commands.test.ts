@@ -25,6 +25,15 @@ describe('bridge and brctl', () => {
     expect(devIn(r, 'host', 'v0')?.port?.vlans).toEqual([{ vid: 10, pvid: true, untagged: true }, { vid: 20 }, { vid: 21 }]);
     expect(errorLines(r)).toEqual([7]);
   });
+
+  it('gives ports enslaved before vlan_filtering was turned on the default PVID', () => {
+    const r = imp('ip link add br0 type bridge', 'ip link add v0 type veth peer name v1', 'ip link set v0 master br0', 'ip link set v1 master br0',
+      'bridge vlan add dev v1 vid 7', 'ip link set br0 type bridge vlan_filtering 1');
+    expect(devIn(r, 'host', 'v0')?.port?.vlans).toEqual([{ vid: 1, pvid: true, untagged: true }]);
+    expect(devIn(r, 'host', 'v1')?.port?.vlans).toEqual([{ vid: 1, pvid: true, untagged: true }, { vid: 7 }]);
+    const none = imp('ip link add br0 type bridge vlan_filtering 1 vlan_default_pvid 0', 'ip link add v0 type veth peer name v1', 'ip link set v0 master br0');
+    expect(devIn(none, 'host', 'v0')?.port?.vlans).toEqual([]);
+  });
 });
 
 describe('sysctl', () => {

@@ -93,3 +93,4 @@ export { lex } from './shell/lexer';
 export type { Token, Word, WordPart } from './shell/lexer';
 export { parse } from './shell/parser';
 export { stripPrompts } from './shell/prompts';
+export { findNamespace, linkView, routeKeys, routeKeyFromText, type LinkView } from './compare';

@@ -12,10 +12,6 @@ export function childrenOf(host: Host, id: Id): Device[] {
   return host.devices.filter((d) => 'parent' in d && d.parent === id);
 }
 
-export function portsOf(host: Host, bridgeId: Id): Device[] {
-  return host.devices.filter((d) => d.master === bridgeId);
-}
-
 /** Drops routes and neighbour entries that use any of the given devices. */
 export function forgetDevices(host: Host, ids: Set<Id>): void {
   for (const ns of host.namespaces) {
@@ -156,3 +152,12 @@ export function gatewayDevice(host: Host, ns: Namespace, gw: number, onDev?: Id)
   return best?.dev;
 }
 
+
+/**
+ * The VLAN membership a port gets when it joins a bridge: the bridge's default PVID,
+ * untagged (nbp_vlan_init), none when vlan_default_pvid is 0.
+ */
+export function defaultPortVlans(br: Device): { vid: number; pvid: boolean; untagged: boolean }[] {
+  const pvid = br.kind === 'bridge' ? br.vlanDefaultPvid ?? 1 : 1;
+  return pvid === 0 ? [] : [{ vid: pvid, pvid: true, untagged: true }];
+}

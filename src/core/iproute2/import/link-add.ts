@@ -35,7 +35,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
   }
   let target = scope;
   if (req.netns !== undefined) {
-    const t = st.netns(req.netns);
+    const t = st.netnsTarget(req.netns);
     if (!t) return st.fail(`Error: argument "${req.netns}" is wrong: Invalid "netns" value`);
     if (t.host !== scope.host) {
       st.warn(`creating a device directly in machine "${t.host.name}" from another machine is not modelled`);
@@ -94,7 +94,7 @@ function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req:
   if (peerReq?.error) { st.fail(peerReq.error); return undefined; }
   peerName = peerReq?.name ?? peerReq?.dev;
   if (peerReq?.netns !== undefined) {
-    const t = st.netns(peerReq.netns);
+    const t = st.netnsTarget(peerReq.netns);
     if (!t) { st.fail(`Error: argument "${peerReq.netns}" is wrong: Invalid "netns" value`); return undefined; }
     if (t.host !== scope.host) { st.warn(`a veth end in machine "${t.host.name}" is not modelled`); return undefined; }
     peerNs = t.ns;

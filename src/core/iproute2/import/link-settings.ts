@@ -7,7 +7,7 @@ import { macProblem } from '../../model/names';
 import type { Device, MacvlanMode } from '../../model/types';
 import { MACVLAN_MODES } from '../../model/types';
 import { parseUint } from './args';
-import { bringDown, bringUp, childrenOf, leaveBridge, moveDevice } from './kernel';
+import { bringDown, bringUp, childrenOf, defaultPortVlans, leaveBridge, moveDevice } from './kernel';
 import { nameRefused, type LinkRequest } from './link-parse';
 import { applyBridgeOptions, applyPortOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
@@ -19,7 +19,7 @@ export function applyLinkSettings(st: ImportState, scope: Scope, dev: Device, re
   const host = scope.host;
   let here = scope;
   if (req.netns !== undefined) {
-    const t = st.netns(req.netns);
+    const t = st.netnsTarget(req.netns);
     if (!t) return st.fail(`Error: argument "${req.netns}" is wrong: Invalid "netns" value`);
     if (t.ns.id !== dev.ns) {
       if (t.host !== host) {
@@ -63,11 +63,20 @@ export function applyLinkSettings(st: ImportState, scope: Scope, dev: Device, re
   return true;
 }
 
-/** `ip link set DEV up`, refused for a vlan device whose parent is down (§4.3). */
+/**
+ * `ip link set DEV up`, refused for a vlan device whose parent is down (§4.3) and for a
+ * macvlan whose MAC is its parent's or an up sibling's (`macvlan_open`, §1.1).
+ */
 export function setUp(st: ImportState, scope: Scope, dev: Device): boolean {
+  if (dev.up) return true;
   if (dev.kind === 'vlan') {
     const parent = scope.host.devices.find((d) => d.id === dev.parent);
     if (parent && !parent.up) return st.fail(`${RTNL}Network is down`, 'parent-down');
+  }
+  if ((dev.kind === 'macvlan' || dev.kind === 'macvtap') && dev.mode !== 'passthru' && dev.mac) {
+    const parent = scope.host.devices.find((d) => d.id === dev.parent);
+    const clash = parent?.mac === dev.mac || childrenOf(scope.host, dev.parent).some((s) => s.id !== dev.id && s.up && s.mac === dev.mac);
+    if (clash) return st.fail(`${RTNL}Address already in use`, 'mac-in-use');
   }
   bringUp(st, scope.host, dev);
   return true;
@@ -86,9 +95,9 @@ export function enslave(st: ImportState, scope: Scope, dev: Device, masterName: 
   if (hasChildHandler || dev.kind === 'ipvlan' || dev.kind === 'macvtap') return st.fail(`${RTNL}Device or resource busy`, 'busy');
   dev.master = br.id;
   delete dev.port;
-  if (br.kind === 'bridge' && br.vlanFiltering) {
-    dev.port = { vlans: [{ vid: br.vlanDefaultPvid ?? 1, pvid: true, untagged: true }] };
-  }
+  // The kernel gives every new port the default PVID; the design keeps VLANs only once
+  // they matter (filtering on, or the script edits them).
+  if (br.kind === 'bridge' && br.vlanFiltering) dev.port = { vlans: defaultPortVlans(br) };
   st.touch(dev.id, br.id);
   return true;
 }

@@ -1,6 +1,7 @@
 /** Kind-specific options shared by `ip link add/set`, `bridge link set` and `brctl`. */
 import type { BridgeDevice, BridgePortSettings, Device } from '../../model/types';
 import { onOff, parseUint } from './args';
+import { defaultPortVlans } from './kernel';
 import type { ImportState } from './state';
 
 /**
@@ -19,7 +20,16 @@ export function applyBridgeOptions(st: ImportState, br: Device, args: string[]):
       case 'stp_state': if (n === undefined) return need(); b.stp = n !== 0; break;
       case 'ageing_time': if (n === undefined) return need(); b.ageingTime = n / 100; break;
       case 'forward_delay': if (n === undefined) return need(); b.forwardDelay = n / 100; break;
-      case 'vlan_filtering': if (n === undefined) return need(); b.vlanFiltering = n !== 0; break;
+      case 'vlan_filtering':
+        if (n === undefined) return need();
+        b.vlanFiltering = n !== 0;
+        // Ports enslaved while filtering was off already carry the default PVID in the kernel.
+        if (b.vlanFiltering) {
+          for (const p of st.design.hosts.flatMap((h) => h.devices)) {
+            if (p.master === b.id && !p.port?.vlans) { p.port = { ...(p.port ?? {}), vlans: defaultPortVlans(b) }; st.touch(p.id); }
+          }
+        }
+        break;
       case 'vlan_default_pvid':
         if (n === undefined || n > 4094) return need();
         b.vlanDefaultPvid = n;

@@ -123,6 +123,20 @@ describe('ip link set and delete', () => {
     expect(devIn(r, 'host', 'v1')?.master).toBeUndefined();
   });
 
+  it('moves a device to the root namespace with "netns 1" from inside a netns', () => {
+    const r = imp('ip netns add ns1', 'ip -n ns1 link add w0 type veth peer name w1', 'ip -n ns1 link set w1 netns 1');
+    expect(errorLines(r)).toEqual([]);
+    expect(devIn(r, 'host', 'w1')?.kind).toBe('veth');
+  });
+
+  it('refuses bringing up a macvlan whose MAC is already its parent\'s or an up sibling\'s', () => {
+    const r = imp('# phys: eth0 mac=02:00:00:00:00:01', 'ip link add link eth0 name m1 address 02:00:00:00:00:01 type macvlan',
+      'ip link set m1 up', 'ip link add link eth0 name m2 address 02:00:00:00:00:02 type macvlan', 'ip link set m2 up',
+      'ip link add link eth0 name m3 address 02:00:00:00:00:02 type macvlan', 'ip link set m3 up');
+    expect(errorLines(r)).toEqual([3, 7]);
+    expect(errors(r)[0]).toBe('RTNETLINK answers: Address already in use');
+  });
+
   it('keeps a source-mode macvlan\'s macaddr list', () => {
     const r = imp(ETH0, 'ip link add link eth0 name s type macvlan mode source macaddr add 02:00:00:00:00:01',
       'ip link set s type macvlan macaddr add 02:00:00:00:00:02', 'ip link set s type macvlan macaddr del 02:00:00:00:00:01',

@@ -12,6 +12,7 @@ export interface Scope {
   ns: Namespace;
 }
 
+/** The design being built, the current line, and the diagnostics/sources collected so far. */
 export class ImportState {
   readonly diagnostics: Diagnostic[] = [];
   private readonly sourceLines = new Map<Id, Set<number>>();
@@ -76,6 +77,14 @@ export class ImportState {
     if (ns) return { host: this.main, ns };
     const ext = this.design.hosts.find((h) => h.role === 'external' && h.name === name);
     return ext ? { host: ext, ns: rootNamespace(ext) } : undefined;
+  }
+
+  /**
+   * The target of `netns X` in `ip link`: a namespace name, or a process id (the script's
+   * processes all run in the host's root namespace, so any PID means the root).
+   */
+  netnsTarget(name: string): Scope | undefined {
+    return this.netns(name) ?? (/^\d+$/.test(name) ? this.rootScope() : undefined);
   }
 
   device(scope: Scope, name: string): Device | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAddress, addFirewallRule, addRoute, setDeviceFields, setDeviceSysctl, setPolicy, setSysctl } from './fields';
+import { addAddress, addFirewallRule, addRoute, setDesignInfo, setDeviceFields, setDeviceSysctl, setPolicy, setPositions, setSize, setSysctl } from './fields';
 import { rename } from './rename';
 import { sequence } from './result';
 import { Bench, ok } from './test-support';
@@ -103,5 +103,35 @@ describe('sequence', () => {
     const r = sequence(before, (x) => rename(x, d, 'ok0'), (x) => rename(x, d, 'bad name'));
     expect(r.ok).toBe(false);
     expect(b.get(d).name).toBe('dummy0');
+  });
+});
+
+describe('setDesignInfo', () => {
+  it('sets a title and clears it with empty text', () => {
+    const b = new Bench();
+    b.design = ok(setDesignInfo(b.design, { title: 'lab' }));
+    expect(b.design.title).toBe('lab');
+    b.design = ok(setDesignInfo(b.design, { title: ' ' }));
+    expect('title' in b.design).toBe(false);
+  });
+});
+
+describe('setPositions', () => {
+  it('rounds positions and returns the same document when nothing moved', () => {
+    const b = new Bench();
+    const d = b.device('dummy');
+    b.design = ok(setPositions(b.design, { [d]: { x: 10.4, y: 20.6 } }));
+    expect(b.design.layout.positions[d]).toEqual({ x: 10, y: 21 });
+    const again = ok(setPositions(b.design, { [d]: { x: 10, y: 21 } }));
+    expect(again).toBe(b.design);
+  });
+});
+
+describe('setSize', () => {
+  it('records a container size in the layout', () => {
+    const b = new Bench();
+    const ns = b.namespace();
+    b.design = ok(setSize(b.design, ns, { width: 500.2, height: 300 }));
+    expect(b.design.layout.sizes?.[ns]).toEqual({ width: 500, height: 300 });
   });
 });

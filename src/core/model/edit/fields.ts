@@ -182,9 +182,35 @@ export function setPolicy(design: Design, nsId: Id, tableChain: string, policy: 
 
 /** Commits canvas positions (one undo step per drag). */
 export function setPositions(design: Design, positions: Record<Id, { x: number; y: number }>): EditResult {
-  return done(produce(design, (d) => { for (const [id, p] of Object.entries(positions)) d.layout.positions[id] = { x: Math.round(p.x), y: Math.round(p.y) }; }));
+  return done(produce(design, (d) => {
+    for (const [id, p] of Object.entries(positions)) {
+      const next = { x: Math.round(p.x), y: Math.round(p.y) };
+      const cur = d.layout.positions[id];
+      // Unchanged positions are left alone, so a no-op commit is not an undo step.
+      if (!cur || cur.x !== next.x || cur.y !== next.y) d.layout.positions[id] = next;
+    }
+  }));
 }
 
 function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
+}
+
+/** Sets the design's title or notes (empty text clears them). */
+export function setDesignInfo(design: Design, info: { title?: string; notes?: string }): EditResult {
+  return done(produce(design, (d) => {
+    for (const key of ['title', 'notes'] as const) {
+      const v = info[key];
+      if (v === undefined) continue;
+      if (v.trim()) d[key] = v; else delete d[key];
+    }
+  }));
+}
+
+/** Records a container's size after the user resized it (containers still grow to fit children). */
+export function setSize(design: Design, id: Id, size: { width: number; height: number }): EditResult {
+  return done(produce(design, (d) => {
+    d.layout.sizes ??= {};
+    d.layout.sizes[id] = { width: Math.round(size.width), height: Math.round(size.height) };
+  }));
 }

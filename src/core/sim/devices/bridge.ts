@@ -7,7 +7,7 @@
  * net.bridge.bridge-nf-call-iptables is 1.
  */
 import type { BridgePortState, FdbEntry, RxResult, Sim, SimDev, Skb } from '../model';
-import { devXmit, drop, netifReceive } from '../dev-core';
+import { devXmit, drop, loopDetected, netifReceive } from '../dev-core';
 import { readMac } from '../wire/mac';
 import { ETHERTYPE_IPV4, ETHERTYPE_VLAN, popVlan, pushVlan } from '../wire/ethernet';
 import { filterVerdict } from '../stack/netfilter';
@@ -24,14 +24,13 @@ function isZeroOrGroup(frame: Uint8Array, off: number): boolean {
 }
 
 /** The VID a frame belongs to on ingress (vlan filtering), or null if the port refuses it. */
-function ingressVid(br: SimDev, vlans: Map<number, { pvid: boolean; untagged: boolean }>, frame: Uint8Array): number | null {
+function ingressVid(vlans: Map<number, { pvid: boolean; untagged: boolean }>, frame: Uint8Array): number | null {
   const tpid = (frame[12] << 8) | frame[13];
   if (tpid === ETHERTYPE_VLAN) {
     const vid = ((frame[14] << 8) | frame[15]) & 0xfff;
     if (vid !== 0) return vlans.has(vid) ? vid : null;
   }
   for (const [vid, v] of vlans) if (v.pvid) return vid;
-  void br;
   return null;
 }
 
@@ -69,6 +68,24 @@ function learn(sim: Sim, br: SimDev, port: SimDev, frame: Uint8Array, vid: numbe
   }
   st.fdb.set(key, { mac, vid, port, local: false, static: false, updated: now });
   sim.trace.push({ t: now, kind: 'fdb', at: { ns: br.ns.label, dev: port.name }, bridge: br.name, mac, port: port.name, event: 'learned' });
+  if (!st.cleanup) st.cleanup = sim.engine.after(st.ageingNs, () => fdbCleanup(sim, br));
+}
+
+/** br_fdb_cleanup: removes dynamic entries not refreshed for ageing_time, then re-arms at the next expiry. */
+function fdbCleanup(sim: Sim, br: SimDev): void {
+  const st = br.bridge!;
+  st.cleanup = undefined;
+  const now = sim.engine.now;
+  let next = Infinity;
+  for (const [k, e] of st.fdb) {
+    if (e.local || e.static) continue;
+    const expires = e.updated + st.ageingNs;
+    if (expires <= now) {
+      st.fdb.delete(k);
+      sim.trace.push({ t: now, kind: 'fdb', at: { ns: br.ns.label, dev: e.port?.name ?? br.name }, bridge: br.name, mac: e.mac, port: e.port?.name ?? '', event: 'aged' });
+    } else if (expires < next) next = expires;
+  }
+  if (next !== Infinity) st.cleanup = sim.engine.after(next - now, () => fdbCleanup(sim, br));
 }
 
 function lookup(sim: Sim, br: SimDev, mac: string, vid: number): FdbEntry | undefined {
@@ -104,7 +121,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   let vid = 0;
   let data = frame;
   if (st.vlanFiltering) {
-    const v = ingressVid(br, p.vlans, frame);
+    const v = ingressVid(p.vlans, frame);
     if (v === null) {
       drop(sim, port, 'bridge-vlan', `${port.name}: VLAN filtering: the port is not a member of the frame's VLAN (net/bridge/br_vlan.c br_allowed_ingress)`, frame);
       return 'consumed';
@@ -121,14 +138,14 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
     drop(sim, port, 'bridge-port-state', `${port.name}: port is ${p.state.toUpperCase()}: the bridge drops the frame (net/bridge/br_input.c br_handle_frame)`, frame);
     return 'consumed';
   }
+  if (loopDetected(sim, skb, br, port, br.name)) return 'consumed';
   learn(sim, br, port, frame, vid);
-  bridgeForward(sim, br, { data, hops: skb.hops }, port, vid);
+  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage }, port, vid);
   return 'consumed';
 }
 
 /** br_handle_frame_finish: deliver up, forward to a known port, or flood. */
 function bridgeForward(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, vid: number): void {
-  const st = br.bridge!;
   const frame = skb.data;
   const group = (frame[0] & 1) === 1;
   if (group) {
@@ -150,7 +167,6 @@ function bridgeForward(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, v
   }
   flood(sim, br, skb, ingress, vid);
   if (ingress && br.promisc) passUp(sim, br, skb, vid, false);
-  void st;
 }
 
 function shouldDeliver(to: SimDev, ingress: SimDev | null): boolean {
@@ -165,7 +181,7 @@ function flood(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, vid: numb
   for (const port of br.bridge!.ports) {
     if (!shouldDeliver(port, ingress)) continue;
     if (!port.brPort!.flood && !(skb.data[0] & 1)) continue;
-    forwardTo(sim, br, port, { data: skb.data, hops: skb.hops }, ingress, vid);
+    forwardTo(sim, br, port, { data: skb.data, hops: skb.hops, lineage: skb.lineage }, ingress, vid);
   }
 }
 
@@ -179,13 +195,13 @@ function forwardTo(sim: Sim, br: SimDev, port: SimDev, skb: Skb, ingress: SimDev
     }
     data = out;
   }
-  if (ingress && nsSysctl(br.ns, 'net.bridge.bridge-nf-call-iptables') !== 0 && br.ns.firewall.length > 0) {
+  if (ingress && br.ns.firewall.length > 0 && nsSysctl(br.ns, 'net.bridge.bridge-nf-call-iptables') !== 0) {
     const off = ((data[12] << 8) | data[13]) === ETHERTYPE_VLAN ? 18 : 14;
     if (((data[off - 2] << 8) | data[off - 1]) === ETHERTYPE_IPV4) {
       if (filterVerdict(sim, br.ns, 'FORWARD', data.subarray(off), br, br) !== 'accept') return;
     }
   }
-  devXmit(sim, port, { data, hops: skb.hops });
+  devXmit(sim, port, { data, hops: skb.hops, lineage: skb.lineage });
 }
 
 /** br_pass_frame_up: the frame is received again with the bridge device as its device. */
@@ -196,7 +212,7 @@ function passUp(sim: Sim, br: SimDev, skb: Skb, vid: number, forceHost: boolean)
     if (!out) return;
     data = out;
   }
-  netifReceive(sim, br, { data, hops: skb.hops, forceHost });
+  netifReceive(sim, br, { data, hops: skb.hops, lineage: skb.lineage, forceHost });
 }
 
 /** br_dev_xmit: the host's stack sends through the bridge device. */
@@ -205,12 +221,12 @@ export function bridgeXmit(sim: Sim, br: SimDev, skb: Skb): void {
   let vid = 0;
   let data = skb.data;
   if (st.vlanFiltering) {
-    const v = ingressVid(br, st.selfVlans, data);
+    const v = ingressVid(st.selfVlans, data);
     if (v === null) return;
     vid = v;
     data = internalFrame(data, vid);
   }
-  bridgeForward(sim, br, { data, hops: skb.hops }, null, vid);
+  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage }, null, vid);
 }
 
 /** Port state as br_stp / br_if would have it now (STP off: enabled ports forward at once). */

@@ -21,27 +21,31 @@ function findByMac(port: MacvlanPort, mac: string): SimDev | undefined {
 
 /** macvlan_queue_xmit. */
 export function macvlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
-  const lower = dev.lower as SimDev;
-  const port = lower.macvlanPort as MacvlanPort;
+  const lower = dev.lower;
+  const port = lower?.macvlanPort;
   const data = skb.data;
+  if (!lower || !port) {
+    drop(sim, dev, 'macvlan', `${dev.name}: macvlan without a lower device`, data);
+    return;
+  }
   if (modeOf(dev) === 'bridge') {
     if (data[0] & 1) {
       // macvlan_broadcast(…, MACVLAN_MODE_BRIDGE): a copy to every other up bridge-mode sibling
       for (const c of port.children) {
         if (c === dev || !c.up || modeOf(c) !== 'bridge') continue;
         const copy = data;
-        sim.engine.after(sim.hopDelay, () => childReceive(sim, c, { data: copy, hops: skb.hops }));
+        sim.engine.after(sim.hopDelay, () => childReceive(sim, c, { data: copy, hops: skb.hops, lineage: skb.lineage }));
       }
     } else {
       const dest = findByMac(port, readMac(data, 0));
       if (dest && modeOf(dest) === 'bridge') {
         // dev_forward_skb(lowerdev): injected into the lower's receive path (its taps see rx)
-        sim.engine.after(sim.hopDelay, () => netifReceive(sim, lower, { data, hops: skb.hops }));
+        sim.engine.after(sim.hopDelay, () => netifReceive(sim, lower, { data, hops: skb.hops, lineage: skb.lineage }));
         return;
       }
     }
   }
-  devXmit(sim, lower, { data, hops: skb.hops });
+  devXmit(sim, lower, { data, hops: skb.hops, lineage: skb.lineage });
 }
 
 function childReceive(sim: Sim, child: SimDev, skb: Skb, forceHost = false): void {
@@ -49,7 +53,7 @@ function childReceive(sim: Sim, child: SimDev, skb: Skb, forceHost = false): voi
     drop(sim, child, 'macvlan', `${child.name} is down: a frame for it is dropped, not passed to the parent (drivers/net/macvlan.c macvlan_handle_frame)`, skb.data);
     return;
   }
-  netifReceive(sim, child, { data: skb.data, hops: skb.hops, forceHost });
+  netifReceive(sim, child, { data: skb.data, hops: skb.hops, lineage: skb.lineage, forceHost });
 }
 
 /** macvlan_forward_source: copies for source-mode children listing the sender; true if a nodst child stops the frame. */
@@ -59,7 +63,7 @@ function forwardSource(sim: Sim, port: MacvlanPort, skb: Skb, src: string): bool
     if (modeOf(c) !== 'source' || !c.up) continue;
     const cfg = c.cfg as MacvlanDevice;
     if (!(cfg.sourceMacs ?? []).some((m) => m.toLowerCase() === src)) continue;
-    childReceive(sim, c, { data: skb.data, hops: skb.hops });
+    childReceive(sim, c, { data: skb.data, hops: skb.hops, lineage: skb.lineage });
     if (cfg.nodst) stop = true;
   }
   return stop;
@@ -75,6 +79,9 @@ export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
     const src = findByMac(port, srcMac);
     if (src && modeOf(src) !== 'vepa' && modeOf(src) !== 'bridge') {
       // a private/passthru/source child's own broadcast coming back: only to that child
+      for (const c of port.children) {
+        if (c !== src && c.up) drop(sim, c, 'macvlan', `${c.name}: macvlan ${modeOf(src)} mode never delivers a sibling's broadcast; ${src.name}'s frame coming back goes to ${src.name} only (drivers/net/macvlan.c macvlan_handle_frame)`, data);
+      }
       childReceive(sim, src, skb);
       return 'consumed';
     }
@@ -83,7 +90,7 @@ export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
     if (targets.length > 0) {
       // macvlan_broadcast_enqueue: delivered later from a work queue, after the lower's own stack
       sim.engine.after(sim.hopDelay, () => {
-        for (const c of targets) childReceive(sim, c, { data, hops: skb.hops });
+        for (const c of targets) childReceive(sim, c, { data, hops: skb.hops, lineage: skb.lineage });
       });
     }
     return 'pass';
@@ -95,8 +102,11 @@ export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
   return 'consumed';
 }
 
-/** tap_handle_frame: a macvtap's frames go to its /dev/tapN queue; with no reader they are dropped. */
-export function macvtapRx(sim: Sim, dev: SimDev, skb: Skb): RxResult {
-  drop(sim, dev, 'no-reader', `${dev.name}: macvtap hands every frame to its /dev/tap queue and nobody reads it (drivers/net/tap.c tap_handle_frame)`, skb.data);
-  return 'consumed';
+/**
+ * tap_handle_frame: a macvtap hands frames to its /dev/tapN queue, but with no process
+ * attached there is no queue and the handler returns RX_HANDLER_PASS, so the macvtap's
+ * own stack gets them (measured: it answers ARP like a macvlan, macvtap-no-reader).
+ */
+export function macvtapRx(_sim: Sim, _dev: SimDev, _skb: Skb): RxResult {
+  return 'pass';
 }

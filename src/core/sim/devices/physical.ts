@@ -6,7 +6,7 @@
  * reflects frames back to the NIC it faces.
  */
 import type { LanSegment, Sim, SimDev, Skb } from '../model';
-import { deliverLater, drop } from '../dev-core';
+import { deliverLater, drop, loopDetected } from '../dev-core';
 import { readMac } from '../wire/mac';
 
 /** The NIC transmits onto its LAN segment. */
@@ -18,19 +18,20 @@ export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
 
 function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
   const data = skb.data;
+  if (loopDetected(sim, skb, lan, from, `LAN ${lan.name}`)) return;
   const src = readMac(data, 6);
   if (!(data[6] & 1)) lan.fdb.set(src, { port: from, updated: sim.engine.now });
   const group = (data[0] & 1) === 1;
   if (!group) {
     const hit = lan.fdb.get(readMac(data, 0));
     if (hit) {
-      if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops });
+      if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops, lineage: skb.lineage });
       return;
     }
   }
   for (const p of lan.ports) {
     if (p === from && !(p.cfg.kind === 'physical' && p.cfg.lanHairpin)) continue;
-    nicReceive(sim, p, { data, hops: skb.hops });
+    nicReceive(sim, p, { data, hops: skb.hops, lineage: skb.lineage });
   }
 }
 

@@ -45,8 +45,8 @@ export class Engine {
 
   /** Runs the next event; false when nothing is pending. */
   step(): boolean {
-    this.dropCancelled();
-    const ev = this.queue.pop();
+    let ev = this.queue.pop();
+    while (ev && ev.cancelled) ev = this.queue.pop();
     if (!ev) return false;
     this.clock = ev.at;
     this.executed++;
@@ -66,13 +66,21 @@ export class Engine {
 
   /** Runs until `stop()` returns true after an event, the agenda empties, or time passes `limit`. */
   runWhile(stop: () => boolean, limit: Nanos): void {
+    const q = this.queue;
     while (!stop()) {
-      const next = this.nextTime();
-      if (next === undefined || next > limit) {
+      let ev = q.peek();
+      while (ev && ev.cancelled) {
+        q.pop();
+        ev = q.peek();
+      }
+      if (!ev || ev.at > limit) {
         if (limit > this.clock) this.clock = limit;
         return;
       }
-      this.step();
+      q.pop();
+      this.clock = ev.at;
+      this.executed++;
+      ev.run();
     }
   }
 

@@ -22,14 +22,17 @@ export class EventQueue {
 
   push(ev: SimEvent): void {
     const h = this.heap;
+    let i = h.length;
     h.push(ev);
-    let i = h.length - 1;
+    // sift up, moving parents down into the hole instead of swapping
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      const parent = h[p];
+      if (!before(ev, parent)) break;
+      h[i] = parent;
       i = p;
     }
+    h[i] = ev;
   }
 
   peek(): SimEvent | undefined {
@@ -38,22 +41,23 @@ export class EventQueue {
 
   pop(): SimEvent | undefined {
     const h = this.heap;
-    if (h.length === 0) return undefined;
+    const n = h.length;
+    if (n === 0) return undefined;
     const top = h[0];
     const last = h.pop() as SimEvent;
-    if (h.length > 0) {
-      h[0] = last;
+    if (n > 1) {
+      const size = n - 1;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= size) break;
         const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
+        const c = r < size && before(h[r], h[l]) ? r : l;
+        if (!before(h[c], last)) break;
+        h[i] = h[c];
+        i = c;
       }
+      h[i] = last;
     }
     return top;
   }

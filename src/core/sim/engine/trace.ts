@@ -53,7 +53,7 @@ export type TraceEventKind = TraceEvent['kind'];
 /** An append-only event log. */
 export class Trace {
   readonly events: TraceEvent[] = [];
-  /** When false, frame-tx/frame-rx of devices nobody captures are not recorded (benchmarks). */
+  /** When false, only frames of captured devices are recorded, and no route decisions (benchmarks). */
   recordAllFrames = true;
 
   push(ev: TraceEvent): void {

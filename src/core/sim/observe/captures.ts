@@ -15,14 +15,23 @@ export interface CaptureWindow {
   probeStarts: number[];
 }
 
+/** What a capture spec names: missing, an Ethernet device, or one without link-layer header (tun). */
+export type CaptureTarget = 'missing' | 'ethernet' | 'raw';
+
 /** Builds `captures` for the given specs from the trace. */
-export function buildCaptures(trace: Trace, specs: CaptureSpec[], exists: (ns: string, dev: string) => boolean, w: CaptureWindow, label: MacLabeler): Record<string, Capture> {
+export function buildCaptures(trace: Trace, specs: CaptureSpec[], target: (ns: string, dev: string) => CaptureTarget, w: CaptureWindow, label: MacLabeler): Record<string, Capture> {
   const out: Record<string, Capture> = {};
   const wanted = new Map<string, ObservedFrame[]>();
   for (const s of specs) {
     const key = `${s.ns}:${s.dev}`;
-    if (!exists(s.ns, s.dev)) {
+    const t = target(s.ns, s.dev);
+    if (t === 'missing') {
       out[key] = { error: '(No such device exists)' };
+      continue;
+    }
+    if (t === 'raw') {
+      // tcpdump writes LINKTYPE_RAW for a tun device; the harness decodes only Ethernet
+      out[key] = { error: 'linktype 101 not decoded' };
       continue;
     }
     const frames: ObservedFrame[] = [];

@@ -12,6 +12,7 @@ import { mainRoutes } from '../stack/route';
 export function nsNeigh(ns: SimNs, label: MacLabeler): ObservedNeigh[] {
   const out: ObservedNeigh[] = [];
   for (const e of ns.neigh.values()) {
+    if (e.state === 'noarp') continue; // ip neigh show hides NOARP entries
     const o: ObservedNeigh = { ip: formatIp(e.ip), dev: e.dev.name, state: e.state.toUpperCase() };
     if (e.lladdr && e.state !== 'failed' && e.state !== 'incomplete') o.lladdr = label(e.lladdr);
     out.push(o);

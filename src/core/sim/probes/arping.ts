@@ -14,21 +14,21 @@ import { seconds } from '../engine/time';
 import type { TimerHandle } from '../engine/engine';
 
 /** An arping result before MAC labelling: `replies` holds raw MACs. */
-export type RawArpingResult = ProbeResult & { replies: string[] };
+export type RawArpingResult = Omit<ProbeResult, 'error'> & { error?: ProbeResult['error']; replies: string[] };
 
 /** Starts an arping; `done` gets the result with raw reply MACs. */
 export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingResult) => void): void {
-  const result: RawArpingResult = { probe: probe.line, rc: 1, ok: false, local_errors: [], error: null, replies: [] };
+  const result = { probe: probe.line, rc: 1, ok: false, local_errors: [] as string[], replies: [] as string[] } as RawArpingResult;
   const ns = sim.nsByLabel.get(probe.ns);
   const dev = ns?.byName.get(probe.dev);
   const dst = parseIp(probe.dst);
   let finished = false;
-  let deadline: TimerHandle | undefined;
+  const timer: { deadline?: TimerHandle } = {};
   const finish = () => {
     if (finished) return;
     finished = true;
     if (ns) ns.arpSockets.delete(sock);
-    sim.engine.cancel(deadline);
+    sim.engine.cancel(timer.deadline);
     result.ok = result.replies.length > 0;
     result.rc = result.ok ? 0 : 1;
     result.replies = [...new Set(result.replies)];
@@ -51,7 +51,10 @@ export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingRes
     return;
   }
   ns.arpSockets.add(sock);
-  deadline = sim.engine.after(seconds(probe.wait), finish);
+  timer.deadline = sim.engine.after(seconds(probe.wait), finish);
   const sip = dev.addrs[0]?.addr ?? 0;
-  devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: sip, targetIp: dst }), hops: 0 });
+  if (!devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: sip, targetIp: dst }), hops: 0 })) {
+    // the driver refused the frame: libnet's write on the packet socket fails with ENOBUFS
+    result.local_errors!.push('arping: libnet_write(): libnet_write_link(): only -1 bytes written (No buffer space available)');
+  }
 }

@@ -12,7 +12,9 @@ import { emitIcmp } from '../wire/icmp';
 import { IPPROTO_ICMP } from '../wire/ipv4';
 import { pingData } from '../wire/frames';
 import { ipSendLocal } from '../stack/ip-output';
+import { isBroadcastAddr } from '../stack/route';
 import { seconds } from '../engine/time';
+import type { TimerHandle } from '../engine/engine';
 
 const UNREACH_TEXT: Record<number, string> = {
   0: 'Destination Net Unreachable', 1: 'Destination Host Unreachable', 2: 'Destination Protocol Unreachable',
@@ -26,6 +28,8 @@ function errorText(type: number, code: number): string {
   if (type === 11) return code === 0 ? 'Time to live exceeded' : 'Frag reassembly time exceeded';
   return `Bad ICMP type: ${type}`;
 }
+
+const REDIRECT_TEXT: Record<number, string> = { 0: 'Network', 1: 'Host', 2: 'Type of Service and Network', 3: 'Type of Service and Host' };
 
 const ERRNO_TEXT: Record<string, string> = {
   ENETUNREACH: 'connect: Network is unreachable',
@@ -58,20 +62,19 @@ export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => 
     if (finished) return;
     finished = true;
     if (ns) ns.icmpSockets.delete(sock);
-    sim.engine.cancel(deadline);
+    sim.engine.cancel(timer.deadline);
     for (const t of sends) sim.engine.cancel(t);
     result.rc = rc;
     result.ok = rc === 0 && (result.received ?? 0) > 0;
     result.reply_from = [...new Set(result.reply_from)].sort();
     result.error = classifyPing(result);
     if (result.icmp_errors && result.icmp_errors.length > 0) result.error_from = result.icmp_errors[0].from;
-    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index: -1, line: probe.line, ok: result.ok, detail: result.error ?? 'ok' });
     done(result);
   };
   let finished = false;
   let errors = 0;
-  const sends: ReturnType<typeof sim.engine.after>[] = [];
-  let deadline: ReturnType<typeof sim.engine.after> | undefined;
+  const sends: TimerHandle[] = [];
+  const timer: { deadline?: TimerHandle } = {};
   const dst = parseIp(probe.dst);
   const sock: IcmpSocket = {
     id: sim.rng.int(1, 0xffff),
@@ -80,7 +83,12 @@ export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => 
       result.reply_from!.push(formatIp(from));
       if ((result.received ?? 0) + errors >= probe.count) finish(0);
     },
-    onError: (from, type, code) => {
+    onError: (from, type, code, gateway) => {
+      if (type === 5) {
+        // iputils prints a redirect but does not count it as an error for the probe
+        result.icmp_errors!.push({ from: formatIp(from), msg: `Redirect ${REDIRECT_TEXT[code] ?? 'Host'}(New nexthop: ${formatIp(gateway ?? 0)})` });
+        return;
+      }
       errors++;
       result.icmp_errors!.push({ from: formatIp(from), msg: errorText(type, code) });
       if ((result.received ?? 0) + errors >= probe.count) finish(result.received ? 0 : 1);
@@ -105,17 +113,25 @@ export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => 
       }
     }
   }
+  if (isBroadcastAddr(ns, dst)) {
+    // iputils refuses a broadcast destination unless -b is given
+    result.local_errors!.push('Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
+    sim.engine.after(0, () => finish(2));
+    return;
+  }
   ns.icmpSockets.add(sock);
   const interval = seconds(0.5);
-  for (let seq = 1; seq <= probe.count; seq++) {
-    sends.push(sim.engine.after((seq - 1) * interval, () => {
-      const payload = emitIcmp({ kind: 'echo-request', code: 0, id: sock.id, seq, data: pingData(sim.engine.now) });
-      const r = ipSendLocal(sim, ns, { dst, src, oif, proto: IPPROTO_ICMP, payload, df: true });
-      if (!r.ok) {
-        result.local_errors!.push(ERRNO_TEXT[r.errno] ?? `sendmsg: ${r.errno}`);
-        finish(2);
-      }
-    }));
-  }
-  deadline = sim.engine.after((probe.count - 1) * interval + seconds(probe.wait), () => finish((result.received ?? 0) > 0 ? 0 : 1));
+  // one request per interval; each send schedules the next, so the agenda stays small
+  const send = (seq: number) => {
+    const payload = emitIcmp({ kind: 'echo-request', code: 0, id: sock.id, seq, data: pingData(sim.engine.now) });
+    const r = ipSendLocal(sim, ns, { dst, src, oif, proto: IPPROTO_ICMP, payload, df: true });
+    if (!r.ok) {
+      result.local_errors!.push(ERRNO_TEXT[r.errno] ?? `sendmsg: ${r.errno}`);
+      finish(2);
+      return;
+    }
+    if (seq < probe.count && !finished) sends.push(sim.engine.after(interval, () => send(seq + 1)));
+  };
+  sends.push(sim.engine.after(0, () => send(1)));
+  timer.deadline = sim.engine.after((probe.count - 1) * interval + seconds(probe.wait), () => finish((result.received ?? 0) > 0 ? 0 : 1));
 }

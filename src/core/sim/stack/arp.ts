@@ -20,7 +20,8 @@ export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
   const dev = e.dev;
   const announce = confMax(dev, 'arp_announce');
   let sip: number | undefined;
-  const cand = e.solicitSrc;
+  // a re-probe from the timer has no queued packet to take the source from (neigh_probe)
+  const cand = unicast ? undefined : e.solicitSrc;
   if (cand !== undefined && announce === 0 && localOwner(dev.ns, cand)) sip = cand;
   else if (cand !== undefined && announce === 1 && dev.addrs.some((a) => contains(a, e.ip) && localOwner(dev.ns, cand) && contains(a, cand))) sip = cand;
   if (sip === undefined) sip = selectSrc(dev, e.ip) ?? 0;

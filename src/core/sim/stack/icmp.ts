@@ -3,13 +3,15 @@
  * TTL 64, not for broadcast), error generation (icmp_send: never about ICMP errors or
  * broadcasts; source chosen by the route back), and delivery to local ping sockets.
  */
-import { isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import { formatIp, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import { icmpErrorAllowed, redirectAllowed } from './icmp-ratelimit';
 import type { Sim, SimDev, SimNs } from '../model';
 import { emitIcmp, icmpQuote, isIcmpErrorType, parseIcmp } from '../wire/icmp';
 import { ipv4Dst, ipv4Src, IPPROTO_ICMP } from '../wire/ipv4';
 import { ICMP_ERROR_TOS } from '../wire/frames';
 import { ipSendLocal } from './ip-output';
 import { isBroadcastAddr, localOwner } from './route';
+import { natOriginalOf } from './netfilter';
 
 /** An ICMP message reached local delivery in `ns`. */
 export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
@@ -35,12 +37,14 @@ export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Ar
     const qihl = (q[0] & 15) * 4;
     if (q.length < qihl + 8 || q[qihl] !== 8) return;
     const id = (q[qihl + 4] << 8) | q[qihl + 5];
-    for (const s of ns.icmpSockets) if (s.id === id) s.onError(src, parsed.type, m.code);
+    const gw = m.kind === 'redirect' ? m.gateway : undefined;
+    for (const s of ns.icmpSockets) if (s.id === id) s.onError(src, parsed.type, m.code, gw);
   }
 }
 
 /** icmp_send: reports a problem with `orig` (an IPv4 packet) to its sender. */
-export function icmpSendError(sim: Sim, ns: SimNs, orig: Uint8Array, type: number, code: number, _inDev: SimDev | undefined): void {
+export function icmpSendError(sim: Sim, ns: SimNs, offending: Uint8Array, type: number, code: number, _inDev: SimDev | undefined): void {
+  const orig = natOriginalOf(ns, offending) ?? offending;
   const osrc = ipv4Src(orig);
   const odst = ipv4Dst(orig);
   if (osrc === 0 || osrc === LIMITED_BROADCAST || isMulticast(osrc)) return;
@@ -49,10 +53,22 @@ export function icmpSendError(sim: Sim, ns: SimNs, orig: Uint8Array, type: numbe
     const ihl = (orig[0] & 15) * 4;
     if (isIcmpErrorType(orig[ihl])) return; // never an error about an error
   }
+  if (!icmpErrorAllowed(sim, ns, osrc, type, !!localOwner(ns, osrc))) {
+    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: ns.label, text: `ICMP type ${type} to ${formatIp(osrc)} suppressed by the per-destination rate limit (net/ipv4/icmp.c icmpv4_xrlim_allow)` });
+    return;
+  }
   const src = localOwner(ns, odst) ? odst : undefined;
   const quote = icmpQuote(orig);
   const payload = type === 11
     ? emitIcmp({ kind: 'time-exceeded', code, quote })
     : emitIcmp({ kind: 'dest-unreach', code, mtu: 0, quote });
   ipSendLocal(sim, ns, { dst: osrc, src, proto: IPPROTO_ICMP, payload, tos: ICMP_ERROR_TOS });
+}
+
+/** ip_rt_send_redirect: an ICMP host redirect (type 5 code 1) telling the sender of `orig` to use `gateway`. */
+export function icmpSendRedirect(sim: Sim, ns: SimNs, orig: Uint8Array, gateway: number): void {
+  const osrc = ipv4Src(orig);
+  if (!redirectAllowed(sim, ns, osrc)) return;
+  const payload = emitIcmp({ kind: 'redirect', code: 1, gateway, quote: icmpQuote(orig, ((orig[0] & 15) * 4) + 8) });
+  ipSendLocal(sim, ns, { dst: osrc, proto: IPPROTO_ICMP, payload, tos: ICMP_ERROR_TOS });
 }

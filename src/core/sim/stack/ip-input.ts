@@ -3,14 +3,14 @@
  * fib_validate_source): martian checks, rp_filter, local delivery (weak host model),
  * and forwarding with ip_forward, TTL and ICMP errors.
  */
-import { formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import { contains, formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import type { Sim, SimDev, SimNs } from '../model';
 import { drop, type PktType } from '../dev-core';
 import { ipv4Dst, ipv4Src } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
 import { confMax, confOr, forwarding } from './sysctl';
 import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
-import { icmpLocalDeliver, icmpSendError } from './icmp';
+import { icmpLocalDeliver, icmpSendError, icmpSendRedirect } from './icmp';
 import { neighOutput } from './neigh';
 import { filterVerdict, natPostrouting, natPrerouting } from './netfilter';
 import { ipChecksumFix } from './ip-output';
@@ -98,6 +98,7 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
       icmpSendError(sim, ns, pkt, ICMP_DEST_UNREACH, UNREACH_NET, dev);
       return;
     case 'forward':
+      if (sim.trace.recordAllFrames) sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(dst), result: `forward from ${dev.name} to dev ${r.dev.name} nexthop ${formatIp(r.nexthop)}` });
       ipForward(sim, dev, pkt, r.dev, r.nexthop);
   }
 }
@@ -120,10 +121,12 @@ function ipForward(sim: Sim, inDev: SimDev, pkt: Uint8Array, outDev: SimDev, nex
   if (v !== 'accept') return;
   pkt[8] -= 1;
   ipChecksumFix(pkt);
-  if (outDev === inDev && confOr(inDev, 'send_redirects')) {
-    // the kernel also tells the sender about the better first hop (ip_rt_send_redirect);
-    // the packet is still forwarded
-    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: ns.label, text: `${inDev.name}: packet forwarded back out of its ingress interface; an ICMP redirect would be sent` });
+  const src = ipv4Src(pkt);
+  if (outDev === inDev && confOr(inDev, 'send_redirects') && inDev.addrs.some((a) => contains(a, src) && contains(a, nexthop))) {
+    // __mkroute_input marks IPSKB_DOREDIRECT when the packet leaves by the interface it
+    // came in on and sender and next hop share that link; ip_forward then sends an ICMP
+    // host redirect to the sender (ip_rt_send_redirect) and still forwards the packet.
+    icmpSendRedirect(sim, ns, pkt, nexthop);
   }
   const out = natPostrouting(sim, ns, pkt, outDev);
   if (!out) return;

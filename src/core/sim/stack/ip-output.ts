@@ -39,7 +39,7 @@ export function ipChecksumFix(pkt: Uint8Array): void {
 /** ip_route_output + ip_local_out for a packet built by a local socket or the kernel itself. */
 export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
   const r = routeOutput(ns, o.dst, { oif: o.oif, src: o.src });
-  sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(o.dst), result: describeRoute(r) });
+  if (sim.trace.recordAllFrames) sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(o.dst), result: describeRoute(r) });
   if (r.kind === 'error') return { ok: false, errno: r.errno };
   const src = r.src ?? 0;
   const pkt = emitIpv4({

@@ -6,7 +6,8 @@
  */
 import { formatIp } from '../../net/ipv4';
 import type { NeighEntry, NudState, Sim, SimDev } from '../model';
-import { ETHERTYPE_IPV4, writeEthernetHeader } from '../wire/ethernet';
+import { ETHERTYPE_IPV4 } from '../wire/ethernet';
+import { writeEthHeader } from '../mac-cache';
 import { BROADCAST_MAC, type Mac } from '../wire/mac';
 import { devXmit, drop } from '../dev-core';
 import { arpSolicit } from './arp';
@@ -104,7 +105,7 @@ function fail(sim: Sim, e: NeighEntry): void {
 /** Builds the Ethernet frame for an IP packet and transmits it on `dev`. */
 export function sendIpFrame(sim: Sim, dev: SimDev, dst: Mac, ip: Uint8Array): void {
   const frame = new Uint8Array(14 + ip.length);
-  writeEthernetHeader(frame, dst, dev.mac, ETHERTYPE_IPV4);
+  writeEthHeader(frame, dst, dev.mac, ETHERTYPE_IPV4);
   frame.set(ip, 14);
   devXmit(sim, dev, { data: frame, hops: 0 });
 }

@@ -63,7 +63,10 @@ const REJECT_CODES: Record<string, number> = {
 
 /** Runs a filter chain; 'accept' or the verdict that stopped the packet (already acted on). */
 export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): 'accept' | 'drop' {
-  if (ns.firewall.length === 0 && !ns.policies[`filter/${chain}`]) return 'accept';
+  if (ns.firewall.length === 0) {
+    const p = ns.policies;
+    if (p['filter/INPUT'] === undefined && p['filter/OUTPUT'] === undefined && p['filter/FORWARD'] === undefined) return 'accept';
+  }
   const where = (inDev ?? outDev ?? ns.lo) as SimDev;
   for (const r of ns.firewall) {
     if (r.table !== 'filter' || r.chain !== chain || !ruleMatches(r, pkt, inDev, outDev)) continue;
@@ -149,18 +152,65 @@ function rewriteSrc(pkt: Uint8Array, src: number, id: number | undefined): Uint8
 
 /** nat PREROUTING: translates replies of masqueraded flows back (in place); false if dropped. */
 export function natPrerouting(_sim: Sim, ns: SimNs, pkt: Uint8Array): boolean {
-  if (ns.conntrack.length === 0) return true;
-  const id = icmpEchoId(pkt);
-  if (id === undefined || pkt[(pkt[0] & 15) * 4] !== 0) return true;
+  if (ns.conntrack.length === 0 || pkt[9] !== 1) return true;
+  const ihl = (pkt[0] & 15) * 4;
+  const type = pkt[ihl];
   const src = ipv4Src(pkt);
   const dst = ipv4Dst(pkt);
-  const c = ns.conntrack.find((x) => x.natSrc === dst && x.origDst === src && x.natId === id);
-  if (!c) return true;
-  setU32(pkt, 16, c.origSrc);
-  const ihl = (pkt[0] & 15) * 4;
-  pkt[ihl + 4] = c.origId >>> 8;
-  pkt[ihl + 5] = c.origId & 255;
-  fixIcmpChecksum(pkt);
-  ipChecksumFix(pkt);
+  if (type === 0) {
+    const id = (pkt[ihl + 4] << 8) | pkt[ihl + 5];
+    const c = ns.conntrack.find((x) => x.natSrc === dst && x.origDst === src && x.natId === id);
+    if (!c) return true;
+    setU32(pkt, 16, c.origSrc);
+    pkt[ihl + 4] = c.origId >>> 8;
+    pkt[ihl + 5] = c.origId & 255;
+    fixIcmpChecksum(pkt);
+    ipChecksumFix(pkt);
+    return true;
+  }
+  if (type === 3 || type === 11) {
+    // an ICMP error about a masqueraded echo: translate the outer destination and the
+    // quoted packet back (nf_nat_icmp_reply_translation)
+    const q = ihl + 8;
+    if (pkt.length < q + 28 || pkt[q + 9] !== 1) return true;
+    const qihl = (pkt[q] & 15) * 4;
+    const qsrc = ipv4Src(pkt, q);
+    const qdst = ipv4Dst(pkt, q);
+    const qid = (pkt[q + qihl + 4] << 8) | pkt[q + qihl + 5];
+    const c = ns.conntrack.find((x) => x.natSrc === qsrc && x.origDst === qdst && x.natId === qid && x.natSrc === dst);
+    if (!c) return true;
+    setU32(pkt, 16, c.origSrc);
+    setU32(pkt, q + 12, c.origSrc);
+    pkt[q + qihl + 4] = c.origId >>> 8;
+    pkt[q + qihl + 5] = c.origId & 255;
+    const inner = pkt.subarray(q);
+    ipChecksumFix(inner);
+    fixIcmpChecksum(pkt);
+    ipChecksumFix(pkt);
+  }
   return true;
+}
+
+/**
+ * A locally generated ICMP error about a packet this namespace masqueraded (e.g. ARP for
+ * the next hop failed after POSTROUTING): conntrack relates it to the flow and the NAT
+ * OUTPUT hook sends it to the original client, quoting the packet as the client sent it.
+ * Returns the untranslated offending packet, or undefined if no flow matches.
+ */
+export function natOriginalOf(ns: SimNs, orig: Uint8Array): Uint8Array | undefined {
+  if (ns.conntrack.length === 0) return undefined;
+  const id = icmpEchoId(orig);
+  if (id === undefined) return undefined;
+  const src = ipv4Src(orig);
+  const dst = ipv4Dst(orig);
+  const c = ns.conntrack.find((x) => x.natSrc === src && x.origDst === dst && x.natId === id);
+  if (!c) return undefined;
+  const out = orig.slice();
+  setU32(out, 12, c.origSrc);
+  const ihl = (out[0] & 15) * 4;
+  out[ihl + 4] = c.origId >>> 8;
+  out[ihl + 5] = c.origId & 255;
+  fixIcmpChecksum(out);
+  ipChecksumFix(out);
+  return out;
 }

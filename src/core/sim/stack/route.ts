@@ -44,8 +44,15 @@ export function isBroadcastAddr(ns: SimNs, ip: number): boolean {
   return false;
 }
 
-/** The main table as the kernel holds it now. */
+/** The main table as the kernel holds it now (cached until link state changes). */
 export function mainRoutes(ns: SimNs): FibRoute[] {
+  if (ns.fibCache) return ns.fibCache as FibRoute[];
+  const out = computeMainRoutes(ns);
+  ns.fibCache = out;
+  return out;
+}
+
+function computeMainRoutes(ns: SimNs): FibRoute[] {
   const out: FibRoute[] = [];
   for (const d of ns.devs) {
     if (!d.up || d.kind === 'loopback') continue;
@@ -88,7 +95,7 @@ export function fibLookup(ns: SimNs, dst: number, oif?: SimDev): FibRoute | unde
   let best: FibRoute | undefined;
   for (const r of mainRoutes(ns)) {
     if (oif && r.dev !== oif) continue;
-    if (!contains({ addr: r.net, len: r.len }, dst)) continue;
+    if (((dst & maskOf(r.len)) >>> 0) !== r.net) continue;
     if (!best || r.len > best.len || (r.len === best.len && r.metric < best.metric)) best = r;
   }
   return best;

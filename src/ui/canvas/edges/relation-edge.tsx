@@ -28,9 +28,12 @@ function RelationEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const relation = data?.relation ?? 'parent';
   const dev = useAppStore((s) => (data ? deviceById(s.design, data.entityId) : undefined));
-  const [path, lx, ly] = relation === 'peer'
+  const [path, midX, midY] = relation === 'peer'
     ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+  // Stacking labels sit by the upper device's plug, so several children of one parent don't
+  // pile their labels on the parent; the others sit mid-wire.
+  const [lx, ly] = relation === 'parent' ? [sourceX, sourceY + 14] : relation === 'master' ? [sourceX, sourceY - 14] : [midX, midY];
   return (
     <>
       <BaseEdge id={id} path={path} className={`rel-edge rel-${relation}${selected ? ' selected' : ''}`} interactionWidth={14} />

@@ -3,9 +3,11 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { isChildKind } from '../../../core/model/edit/connect';
 import type { Device } from '../../../core/model/types';
+import { extensions } from '../../slots/registry';
 import { deviceById } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { FlowNode } from '../flow-sync';
+import { DiagnosticMark } from './diagnostic-mark';
 
 /** One-line description of the kind and its main setting, e.g. "macvlan · bridge". */
 export function kindLabel(d: Device): string {
@@ -18,6 +20,8 @@ export function kindLabel(d: Device): string {
     default: return d.kind;
   }
 }
+
+const decorations = extensions.filter((e) => e.DeviceDecoration);
 
 function DeviceNodeView({ id }: NodeProps<FlowNode>) {
   const dev = useAppStore((s) => deviceById(s.design, id));
@@ -40,8 +44,11 @@ function DeviceNodeView({ id }: NodeProps<FlowNode>) {
       <div className="device-head">
         <span className={`state-dot ${dev.up ? 'up' : 'down'}`} title={dev.up ? 'up' : 'down'} />
         <span className="device-name">{dev.name}</span>
-        <span className="device-kind">{kindLabel(dev)}</span>
+        {!dev.up && <span className="device-state">down</span>}
+        <DiagnosticMark id={dev.id} />
       </div>
+      <div className="device-kind">{kindLabel(dev)}</div>
+      {decorations.map((e) => { const D = e.DeviceDecoration!; return <D key={e.id} id={dev.id} />; })}
       <div className="device-addrs">
         {addrs.length ? addrs.slice(0, 2).join(', ') + (addrs.length > 2 ? ` +${addrs.length - 2}` : '') : <span className="muted">no address</span>}
       </div>

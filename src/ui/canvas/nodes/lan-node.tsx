@@ -11,6 +11,7 @@ function LanNodeView({ id }: NodeProps<FlowNode>) {
   return (
     <div className="lan-node" data-testid={`lan-${lan.name}`}>
       <Handle type="target" id="nic" position={Position.Top} className="h-nic" title="Plug NICs in here" />
+      <Handle type="target" id="nic-b" position={Position.Bottom} className="h-nic" title="Plug NICs in here" />
       <span className="container-kind">LAN segment</span>
       <span className="device-name">{lan.name}</span>
     </div>

@@ -1,6 +1,11 @@
 import type { UiExtension } from '../../slots/extension';
 import './persistence.css';
 import { Autosave } from './autosave';
+import { FileDrop } from './file-drop';
 import { PersistenceButtons } from './persistence-buttons';
 
-export default { id: 'persistence', order: 10, Toolbar: PersistenceButtons, Root: Autosave } satisfies UiExtension;
+function PersistenceRoot() {
+  return <><Autosave /><FileDrop /></>;
+}
+
+export default { id: 'persistence', order: 10, Toolbar: PersistenceButtons, Root: PersistenceRoot } satisfies UiExtension;

@@ -7,6 +7,8 @@ import { DeviceInspector } from './device-inspector';
 import { HostInspector, LanInspector } from './host-inspector';
 import { NamespaceInspector } from './namespace-inspector';
 import { edit } from './use-edit';
+import { TextField } from './fields';
+import { setDesignInfo } from '../../../core/model/edit/fields';
 
 const RELATION_TEXT = {
   parent: 'sits on its lower device (ip link add … link LOWER)',
@@ -34,7 +36,13 @@ export function Inspector() {
   if (selection.length === 0) {
     return (
       <div className="inspector-body inspector-empty">
-        <h2>Inspector</h2>
+        <h2>Design</h2>
+        <TextField label="Title" value={design.title ?? ''} placeholder="untitled" onCommit={(v) => edit((d) => setDesignInfo(d, { title: v }))} />
+        <div className="field">
+          <label htmlFor="design-notes">Notes</label>
+          <textarea id="design-notes" key={design.notes ?? ''} defaultValue={design.notes ?? ''} rows={4}
+            onBlur={(e) => { if (e.target.value !== (design.notes ?? '')) edit((d) => setDesignInfo(d, { notes: e.target.value })); }} />
+        </div>
         <p className="muted">Select a device, namespace, host, LAN segment or wire to edit its settings.</p>
       </div>
     );

@@ -1,6 +1,9 @@
 /** The palette: every device kind, namespaces, machines and LAN segments, dragged onto the canvas. */
+import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { PALETTE_MIME, type PaletteItem } from '../../canvas/drop';
+import { dropCommand, PALETTE_MIME, type PaletteItem } from '../../canvas/drop';
+import { indexOf } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
 
 interface Entry { item: PaletteItem; label: string; hint: string }
 
@@ -43,7 +46,25 @@ function onDragStart(e: DragEvent, item: PaletteItem) {
 
 const testId = (item: PaletteItem) => `palette-${item.type === 'device' ? item.kind : item.type}`;
 
+/** Keyboard and double-click alternative to dragging: adds the item at the centre of the view. */
+function useAddAtCentre() {
+  const { screenToFlowPosition } = useReactFlow();
+  return (item: PaletteItem) => {
+    const el = document.querySelector('.canvas-wrap');
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const p = screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    const st = useAppStore.getState();
+    const res = st.applyCommand((d, ids) => dropCommand(d, item, p, ids));
+    if (!res.ok) return;
+    const idx = indexOf(res.design);
+    const pick = res.created.find((id) => (item.type === 'device' ? idx.devices.has(id) : item.type === 'namespace' ? idx.namespaces.has(id) : true));
+    if (pick) st.select([pick]);
+  };
+}
+
 export function Palette() {
+  const add = useAddAtCentre();
   return (
     <nav className="palette">
       {GROUPS.map((g) => (
@@ -51,7 +72,8 @@ export function Palette() {
           <h2>{g.title}</h2>
           <ul>
             {g.entries.map((e) => (
-              <li key={e.label} draggable onDragStart={(ev) => onDragStart(ev, e.item)} title={e.hint}
+              <li key={e.label} draggable onDragStart={(ev) => onDragStart(ev, e.item)} title={`${e.hint} — drag onto the canvas, or double-click / Enter to add`}
+                tabIndex={0} role="button" onDoubleClick={() => add(e.item)} onKeyDown={(ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); add(e.item); } }}
                 className={`palette-item palette-${e.item.type === 'device' ? `kind-${e.item.kind}` : e.item.type}`}
                 data-testid={testId(e.item)}>
                 <span className="swatch" />{e.label}

@@ -13,6 +13,10 @@ describe('script colouring', () => {
     expect(toks.at(-1)).toEqual({ text: '# child', cls: 'comment' });
   });
 
+  it('recognises quoted addresses as the exporter writes them', () => {
+    expect(highlightLine("ip addr add '10.0.0.1/24' dev 'br0'").find((t) => t.text === "'10.0.0.1/24'")?.cls).toBe('address');
+  });
+
   it('treats a whole comment line as a comment', () => {
     expect(highlightLine('# phys: eth0')).toEqual([{ text: '# phys: eth0', cls: 'comment' }]);
   });

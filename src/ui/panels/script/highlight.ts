@@ -18,7 +18,8 @@ const ADDRESS = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$|^([0-9a-fA-F]{2}:){5}[0-9a-
 
 /** Splits one script line into coloured tokens (whitespace kept as plain text). */
 export function highlightLine(line: string): Token[] {
-  const hash = line.search(/(^|\s)#/);
+  const m = /(^|\s)#/.exec(line);
+  const hash = m ? m.index + m[1].length : -1;
   const code = hash < 0 ? line : line.slice(0, hash);
   const comment = hash < 0 ? '' : line.slice(hash);
   const out: Token[] = [];
@@ -27,9 +28,11 @@ export function highlightLine(line: string): Token[] {
     if (!part) continue;
     if (/^\s+$/.test(part)) { out.push({ text: part, cls: 'text' }); continue; }
     let cls: TokenClass = 'text';
+    // exported scripts single-quote every value
+    const bare = part.replace(/^'(.*)'$/, '$1');
     if (first && COMMANDS.has(part)) cls = 'command';
     else if (part.startsWith('-')) cls = 'option';
-    else if (ADDRESS.test(part)) cls = 'address';
+    else if (ADDRESS.test(bare)) cls = 'address';
     else if (KEYWORDS.has(part)) cls = 'keyword';
     if (part !== 'sudo') first = false;
     out.push({ text: part, cls });

@@ -1,0 +1,150 @@
+/**
+ * Frames moving along the canvas: each hop is a dot travelling from one device node to
+ * another, coloured by protocol (ARP, ICMP, other); a broadcast fans out as several dots
+ * leaving at once; a drop shows a red mark with a bubble saying why. Rendered inside React
+ * Flow's viewport (`ViewportPortal`), positions read from the flow store at each animation
+ * frame, fed by a transient subscription to the sim store: no React state per tick and no
+ * change to node data.
+ */
+import { useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { explainDrop } from '../drops/explain';
+import { simEvents, useSimStore } from '../sim-store';
+import { HopTracker, type DropMark, type Hop } from './hops';
+
+const HOP_MS = 650;
+const STAGGER_MS = 420;
+const DROP_MS = 6000;
+const MAX_ACTIVE = 80;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+interface Anim { item: Hop | DropMark; start: number; el?: Element; bubble?: HTMLDivElement }
+
+/** Centre of the node drawn for a device, in flow coordinates. */
+type Locate = (where: string) => { x: number; y: number; w: number; h: number } | undefined;
+
+export function FramesOverlay() {
+  const svg = useRef<SVGSVGElement>(null);
+  const html = useRef<HTMLDivElement>(null);
+  const flow = useStoreApi();
+
+  useEffect(() => {
+    const tracker = new HopTracker();
+    let anims: Anim[] = [];
+    let processed = simEvents.length;
+    let cursorWall = 0;
+    let cursorT = -1;
+    let raf = 0;
+    let byWhere = new Map<string, string>();
+    const indexDevices = () => { byWhere = new Map(useSimStore.getState().devices.map((d) => [`${d.ns}:${d.dev}`, d.id])); };
+    indexDevices();
+
+    const locate: Locate = (where) => {
+      const id = byWhere.get(where);
+      const n = id ? flow.getState().nodeLookup.get(id) : undefined;
+      if (!n) return undefined;
+      const p = n.internals.positionAbsolute;
+      const w = n.measured.width ?? 0, h = n.measured.height ?? 0;
+      return { x: p.x + w / 2, y: p.y + h / 2, w, h };
+    };
+
+    const clear = () => {
+      for (const a of anims) { a.el?.remove(); a.bubble?.remove(); }
+      anims = [];
+    };
+
+    const enqueue = (items: (Hop | DropMark)[]) => {
+      const now = performance.now();
+      if (cursorWall < now - STAGGER_MS || cursorWall > now + 4000) { cursorWall = now - STAGGER_MS; cursorT = -1; }
+      for (const item of items) {
+        if (item.t > cursorT) { cursorWall = Math.max(now, cursorWall + STAGGER_MS); cursorT = item.t; }
+        anims.push({ item, start: cursorWall });
+      }
+      if (anims.length > MAX_ACTIVE) {
+        for (const a of anims.slice(0, anims.length - MAX_ACTIVE)) { a.el?.remove(); a.bubble?.remove(); }
+        anims = anims.slice(-MAX_ACTIVE);
+      }
+      if (!raf) raf = requestAnimationFrame(frame);
+    };
+
+    const draw = (a: Anim, now: number): boolean => {
+      const g = svg.current, box = html.current;
+      if (!g || !box) return false;
+      const age = now - a.start;
+      if (age < 0) return true;
+      const item = a.item;
+      if (item.kind === 'hop') {
+        if (age > HOP_MS) return false;
+        const p = locate(item.from), q = locate(item.to);
+        if (!p || !q) return false;
+        if (!a.el) {
+          const c = document.createElementNS(SVG_NS, 'circle');
+          c.setAttribute('r', item.broadcast ? '9' : '7');
+          c.setAttribute('class', `sim-dot proto-${item.proto}${item.broadcast ? ' broadcast' : ''}`);
+          g.appendChild(c);
+          a.el = c;
+        }
+        const k = age / HOP_MS;
+        const e = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
+        a.el.setAttribute('cx', String(p.x + (q.x - p.x) * e));
+        a.el.setAttribute('cy', String(p.y + (q.y - p.y) * e));
+        return true;
+      }
+      if (age > DROP_MS) return false;
+      const p = locate(item.at);
+      if (!p) return false;
+      if (!a.el) {
+        const m = document.createElementNS(SVG_NS, 'g');
+        m.setAttribute('class', 'sim-drop-mark');
+        m.innerHTML = '<circle r="13"></circle><path d="M-6,-6 L6,6 M6,-6 L-6,6"></path>';
+        g.appendChild(m);
+        a.el = m;
+        const b = document.createElement('div');
+        b.className = 'sim-drop-bubble';
+        b.dataset.testid = 'drop-bubble';
+        const x = explainDrop(item.reason);
+        b.innerHTML = '<b></b><span></span>';
+        b.querySelector('b')!.textContent = `✕ ${x.title}`;
+        b.querySelector('span')!.textContent = x.plain;
+        b.title = item.why;
+        box.appendChild(b);
+        a.bubble = b;
+      }
+      a.el.setAttribute('transform', `translate(${p.x + p.w / 2 - 4},${p.y - p.h / 2 + 4})`);
+      // Below the node, so it stays inside the canvas whichever side the node is on.
+      a.bubble!.style.transform = `translate(${p.x - 120}px, ${p.y + p.h / 2 + 10}px)`;
+      a.bubble!.style.opacity = age > DROP_MS - 600 ? String((DROP_MS - age) / 600) : '1';
+      return true;
+    };
+
+    function frame() {
+      raf = 0;
+      const now = performance.now();
+      anims = anims.filter((a) => {
+        const keep = draw(a, now);
+        if (!keep) { a.el?.remove(); a.bubble?.remove(); }
+        return keep;
+      });
+      if (anims.length) raf = requestAnimationFrame(frame);
+    }
+
+    const unsubscribe = useSimStore.subscribe((s, prev) => {
+      if (s.devices !== prev.devices) indexDevices();
+      if (s.eventsVersion === prev.eventsVersion) return;
+      if (simEvents.length < processed) { clear(); tracker.reset(); processed = simEvents.length; cursorT = -1; return; }
+      const fresh = simEvents.slice(processed);
+      processed = simEvents.length;
+      // At full speed only the latest frames are worth animating.
+      const items = tracker.feed(fresh, processed - fresh.length).slice(-MAX_ACTIVE);
+      if (items.length) enqueue(items);
+    });
+    return () => { unsubscribe(); clear(); if (raf) cancelAnimationFrame(raf); };
+  }, [flow]);
+
+  return (
+    <ViewportPortal>
+      <svg ref={svg} className="sim-overlay" width="1" height="1" style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', pointerEvents: 'none', zIndex: 10 }} />
+      <div ref={html} className="sim-overlay-html" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', zIndex: 11 }} />
+    </ViewportPortal>
+  );
+}
