@@ -7,8 +7,10 @@
  * Screenshots go to /tmp/sim-*.png.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { isIpv6 } from '../src/core/capture/describe';
+import { readPcap } from '../src/core/capture/pcap';
 import { formatTcpdump } from '../src/core/capture/tcpdump';
 import { autoLayout } from '../src/core/layout/auto-layout';
 import { importScript } from '../src/core/iproute2/import/index';
@@ -64,7 +66,23 @@ test('a console ping in the macvlan bridge example: output, events, capture and 
   const inspector = page.getByTestId('frame-inspector');
   for (const f of ['Ethernet II', 'IPv4', 'ICMP', 'Identifier', 'Sequence', 'TTL']) await expect(inspector).toContainText(f);
   await expect(page.getByTestId('hex-dump')).toContainText('0000');
+  await expect(page.locator('.sim-selected-ring')).toHaveCount(1);
   await page.screenshot({ path: '/tmp/sim-events.png' });
+
+  // Step back re-simulates to the event before; step shows it again.
+  const list = page.getByTestId('event-list');
+  const count = Number(await list.getAttribute('data-count'));
+  const clock = await page.getByTestId('sim-clock').innerText();
+  await page.getByTestId('filter-other').check();
+  const all = Number(await list.getAttribute('data-count'));
+  await page.getByTestId('sim-step-back').click();
+  await expect(list).toHaveAttribute('data-count', String(all - 1));
+  await page.getByTestId('sim-step').click();
+  await expect(list).toHaveAttribute('data-count', String(all));
+  // The clock now stands at the event shown, no later than where the run had paused.
+  expect(parseFloat(await page.getByTestId('sim-clock').innerText())).toBeLessThanOrEqual(parseFloat(clock));
+  await page.getByTestId('filter-other').uncheck();
+  await expect(list).toHaveAttribute('data-count', String(count));
 
   // The capture of ns2:mac2 is what simulate() gives for the same design and the same probe.
   const sim = simulate(design, parseProbes('capture ns2 mac2\nping ns1 192.168.0.200 count=1 wait=10').probes, { seed: 1 });
@@ -92,6 +110,9 @@ test('a console ping in the macvlan bridge example: output, events, capture and 
   const lines = tshark.trim().split('\n');
   console.log(`tshark read ${lines.length} frames from ${file}:\n${tshark}`);
   expect(lines.length).toBe(expected.length);
+  const packets = readPcap(new Uint8Array(readFileSync(file)));
+  expect(packets.map((p) => Buffer.from(p.bytes).toString('hex'))).toEqual(expected.map((e) => Buffer.from(e.frame).toString('hex')));
+  expect(packets.map((p) => Number(p.timeNs))).toEqual(expected.map((e) => e.t));
   expect(tshark).toMatch(/ARP\s+Who has 192\.168\.0\.200\? Tell 192\.168\.0\.100/);
   expect(tshark).toMatch(/ICMP\s+Echo \(ping\) request/);
   expect(tshark).toMatch(/ICMP\s+Echo \(ping\) reply/);

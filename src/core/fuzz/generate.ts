@@ -5,7 +5,8 @@
  * the rest still renders (dependents of a dropped element are dropped with it).
  *
  * Covered: physical NICs and LAN peers (header), namespaces (loopback up or not), veth
- * pairs across namespaces, bridges with hairpin / port on-off, macvlan children of every
+ * pairs across namespaces, bridges (STP on or off) with hairpin, forced port states and
+ * ports up or down, macvlan children of every
  * mode but source, addresses from a few small subnets (/24, /25, /30, /32), links up or
  * left down, default and static routes, forwarding and MASQUERADE.
  */
@@ -143,7 +144,8 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
   // a bridge taking some veth ends of its namespace
   if (r.chance(0.5)) {
     const ns = r.pick(nss);
-    const el = add({ id: 'bridge-br0', needs: nsNeeds(ns), lines: [`${ipIn(ns)} link add br0 type bridge`] });
+    const stp = r.chance(0.15) ? ' stp_state 1' : '';
+    const el = add({ id: 'bridge-br0', needs: nsNeeds(ns), lines: [`${ipIn(ns)} link add br0 type bridge${stp}`] });
     const br: Dev = { name: 'br0', ns, el, subnet: r.pick(SUBNETS.slice(0, 2)), bridgeable: false };
     for (const d of devs.filter((x) => x.ns === ns && x.bridgeable)) {
       if (!r.chance(0.6)) continue;
@@ -151,6 +153,8 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
       d.subnet = br.subnet;
       const port = add({ id: `port-${d.name}`, needs: [el, d.el], lines: [`${ipIn(ns)} link set ${d.name} master br0`] });
       if (r.chance(0.25)) add({ id: `hairpin-${d.name}`, needs: [port], lines: [execIn(ns, `bridge link set dev ${d.name} hairpin on`)] });
+      // a port forced to disabled (0) or blocking (4); only allowed with STP off
+      if (r.chance(0.1)) add({ id: `state-${d.name}`, needs: [port], lines: [execIn(ns, `bridge link set dev ${d.name} state ${r.pick([0, 4])}`)] });
     }
     devs.push(br);
   }

@@ -18,7 +18,6 @@ import { startPing } from './probes/ping';
 import { startArping, type RawArpingResult } from './probes/arping';
 import { labelInterfaces, nsLinks } from './observe/links';
 import { nsFdb, nsNeigh, nsRoutes } from './observe/tables';
-import { probeDetail } from './simulate';
 
 /** A probe started in a session; `result` is set when it finishes. */
 export interface ProbeHandle {
@@ -59,7 +58,7 @@ export class SimSession {
     const probe: PingProbe = { kind: 'ping', ns, dst, count: opts.count ?? 1, wait: opts.wait ?? PING_WAIT_SECONDS, iface: opts.iface, src: opts.src, line: `ping ${ns} ${dst}` };
     const h: ProbeHandle = { line: probe.line };
     const index = this.begin(probe.line);
-    startPing(this.sim, probe, (r) => this.end(h, index, r));
+    startPing(this.sim, probe, (r) => { h.result = r; }, index);
     return h;
   }
 
@@ -68,7 +67,7 @@ export class SimSession {
     const probe: ArpingProbe = { kind: 'arping', ns, dev, dst, wait, line: `arping ${ns} ${dev} ${dst}` };
     const h: ProbeHandle = { line: probe.line };
     const index = this.begin(probe.line);
-    startArping(this.sim, probe, (r) => this.end(h, index, r));
+    startArping(this.sim, probe, (r) => { h.result = r; }, index);
     return h;
   }
 
@@ -76,11 +75,6 @@ export class SimSession {
     const index = this.probes++;
     this.sim.trace.push({ t: this.sim.engine.now, kind: 'probe-start', index, line });
     return index;
-  }
-
-  private end(h: ProbeHandle, index: number, r: ProbeResult | RawArpingResult): void {
-    h.result = r;
-    this.sim.trace.push({ t: this.sim.engine.now, kind: 'probe-end', index, line: h.line, ok: r.ok, detail: probeDetail(r) });
   }
 
   /** Namespace labels. */

@@ -58,11 +58,11 @@ export const CAPTURE_LEAD = millis(100);
 export const CAPTURE_TAIL = millis(300);
 
 /** Runs one probe to completion; returns its (unlabelled) result. */
-export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: HarnessTiming = FAST_HARNESS): ProbeResult | RawArpingResult {
+export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: HarnessTiming = FAST_HARNESS, index = -1): ProbeResult | RawArpingResult {
   let result: ProbeResult | RawArpingResult | undefined;
   sim.engine.runUntil((sim.engine.now + timing.probeStartup) as Nanos);
-  if (probe.kind === 'ping') startPing(sim, probe, (r) => { result = r; });
-  else startArping(sim, probe, (r) => { result = r; });
+  if (probe.kind === 'ping') startPing(sim, probe, (r) => { result = r; }, index);
+  else startArping(sim, probe, (r) => { result = r; }, index);
   const limit = (sim.engine.now + seconds(probe.wait + (probe.kind === 'ping' ? probe.count : 1) + 5)) as Nanos;
   sim.engine.runWhile(() => result !== undefined, limit);
   return result ?? { probe: probe.line, rc: 124, ok: false, error: 'local_error', local_errors: ['timeout'] };
@@ -71,15 +71,6 @@ export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: H
 function captureTarget(sim: Sim, ns: string, dev: string): CaptureTarget {
   const d = sim.nsByLabel.get(ns)?.byName.get(dev);
   return !d ? 'missing' : d.kind === 'tun' ? 'raw' : 'ethernet';
-}
-
-/** One line saying how a probe ended, for the trace. */
-export function probeDetail(r: ProbeResult | RawArpingResult): string {
-  if (r.ok) return 'replies' in r && Array.isArray(r.replies) ? `reply from ${r.replies.join(', ')}` : `reply from ${(r.reply_from ?? []).join(', ')}`;
-  const first = r.icmp_errors?.[0];
-  if (first) return `${r.error ?? 'error'}: From ${first.from} ${first.msg}`;
-  if (r.local_errors && r.local_errors.length > 0) return `${r.error ?? 'local error'}: ${r.local_errors[0]}`;
-  return r.error ?? 'no reply';
 }
 
 /** simulate(design, probes, {seed}) → { observation, trace }. */
@@ -98,9 +89,7 @@ export function simulate(design: Design, probes: ProbeFile, opts: SimulateOption
   probes.probes.forEach((p, index) => {
     probeStarts.push(sim.engine.now);
     sim.trace.push({ t: sim.engine.now, kind: 'probe-start', index, line: p.line });
-    const r = runProbe(sim, p, timing);
-    results.push(r);
-    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index, line: p.line, ok: r.ok, detail: probeDetail(r) });
+    results.push(runProbe(sim, p, timing, index));
     sim.engine.runUntil((sim.engine.now + timing.probeGap) as Nanos);
   });
   sim.engine.runUntil((sim.engine.now + CAPTURE_TAIL) as Nanos);

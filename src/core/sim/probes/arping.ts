@@ -10,14 +10,15 @@ import type { ArpSocket, Sim } from '../model';
 import { ARP_REPLY, parseArp } from '../wire/arp';
 import { arpRequest } from '../wire/frames';
 import { devXmit } from '../dev-core';
+import { probeDetail } from './ping';
 import { seconds } from '../engine/time';
 import type { TimerHandle } from '../engine/engine';
 
 /** An arping result before MAC labelling: `replies` holds raw MACs. */
 export type RawArpingResult = Omit<ProbeResult, 'error'> & { error?: ProbeResult['error']; replies: string[] };
 
-/** Starts an arping; `done` gets the result with raw reply MACs. */
-export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingResult) => void): void {
+/** Starts an arping; `done` gets the result with raw reply MACs, after a `probe-end` trace event carrying `index`. */
+export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingResult) => void, index = -1): void {
   const result = { probe: probe.line, rc: 1, ok: false, local_errors: [] as string[], replies: [] as string[] } as RawArpingResult;
   const ns = sim.nsByLabel.get(probe.ns);
   const dev = ns?.byName.get(probe.dev);
@@ -32,6 +33,7 @@ export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingRes
     result.ok = result.replies.length > 0;
     result.rc = result.ok ? 0 : 1;
     result.replies = [...new Set(result.replies)];
+    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index, line: probe.line, ok: result.ok, detail: probeDetail(result) });
     done(result);
   };
   const sock: ArpSocket = {

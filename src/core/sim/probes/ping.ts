@@ -38,6 +38,15 @@ const ERRNO_TEXT: Record<string, string> = {
   EINVAL: 'connect: Invalid argument',
 };
 
+/** One line saying how a probe ended, for the trace. */
+export function probeDetail(r: Pick<ProbeResult, 'ok' | 'reply_from' | 'icmp_errors' | 'local_errors'> & { error?: ProbeResult['error']; replies?: string[] }): string {
+  if (r.ok) return `reply from ${(r.replies ?? r.reply_from ?? []).join(', ')}`;
+  const first = r.icmp_errors?.[0];
+  if (first) return `${r.error ?? 'error'}: From ${first.from} ${first.msg}`;
+  if (r.local_errors && r.local_errors.length > 0) return `${r.error ?? 'local error'}: ${r.local_errors[0]}`;
+  return r.error ?? 'no reply';
+}
+
 /** Classifies a finished ping as the harness does (oracle.py run_ping). */
 export function classifyPing(r: ProbeResult): ProbeError | null {
   if (r.ok) return null;
@@ -54,8 +63,11 @@ export function classifyPing(r: ProbeResult): ProbeError | null {
   return 'no_reply';
 }
 
-/** Starts a ping; `done` is called (from an engine event) with the result. */
-export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => void): void {
+/**
+ * Starts a ping; `done` is called (from an engine event) with the result, after a
+ * `probe-end` trace event carrying `index` (-1 for a ping outside a probe file).
+ */
+export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => void, index = -1): void {
   const ns = sim.nsByLabel.get(probe.ns);
   const result: ProbeResult = { probe: probe.line, rc: 1, ok: false, received: 0, reply_from: [], icmp_errors: [], local_errors: [], error: null };
   const finish = (rc: number) => {
@@ -69,6 +81,7 @@ export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => 
     result.reply_from = [...new Set(result.reply_from)].sort();
     result.error = classifyPing(result);
     if (result.icmp_errors && result.icmp_errors.length > 0) result.error_from = result.icmp_errors[0].from;
+    sim.trace.push({ t: sim.engine.now, kind: 'probe-end', index, line: probe.line, ok: result.ok, detail: probeDetail(result) });
     done(result);
   };
   let finished = false;

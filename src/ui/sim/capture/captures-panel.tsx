@@ -30,7 +30,7 @@ export function CapturesPanel() {
     <div className="sim-captures">
       <div className="sim-capture">
         <div className="sim-capture-bar">
-          <label>tcpdump -e -n -i{' '}
+          <label><code>tcpdump -e -n -i</code>{' '}
             <select data-testid="capture-iface" value={iface} onChange={(e) => useSimStore.setState({ captureIface: e.target.value })}>
               {devices.map((d) => <option key={`${d.ns}:${d.dev}`} value={`${d.ns}:${d.dev}`}>{d.ns}:{d.dev}</option>)}
             </select>
@@ -38,8 +38,8 @@ export function CapturesPanel() {
           <label className="chip" title="The kernel's IPv6 link-up chatter (MLD, DAD), which the conformance harness leaves out too">
             <input type="checkbox" data-testid="capture-no-ipv6" checked={noIpv6} onChange={(e) => useSimStore.setState({ captureNoIpv6: e.target.checked })} /> hide IPv6
           </label>
-          <span className="muted">{frames.length} frames</span>
-          <button data-testid="capture-download" disabled={!iface} onClick={() => download(iface, noIpv6)}>Download .pcap</button>
+          <span className="muted" data-testid="capture-count">{frames.length}</span>
+          <button data-testid="capture-download" disabled={!iface} onClick={() => download(iface, noIpv6)} title="Download these frames as a pcap file (Wireshark, tcpdump -r)">.pcap</button>
         </div>
         <pre className="sim-tcpdump" data-testid="capture-text">{frames.length ? tcpdumpText(frames) : 'No frames on this interface yet.'}</pre>
       </div>

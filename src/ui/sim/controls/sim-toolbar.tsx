@@ -1,7 +1,7 @@
 /** Toolbar controls of the simulation: run/pause, step back, step, speed, reset, clock, presentation. */
 import { simControls } from '../controller';
 import { useSimStore } from '../sim-store';
-import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
+import { PauseIcon, PlayIcon, PresentIcon, ResetIcon, StepBackIcon, StepIcon } from './icons';
 import { formatClock, SPEEDS } from './speeds';
 
 export function SimToolbar() {
@@ -21,8 +21,8 @@ export function SimToolbar() {
       </select>
       <button data-testid="sim-reset" className="icon" onClick={simControls.reset} title="Reset the simulation" aria-label="Reset"><ResetIcon /></button>
       <span className="sim-clock" data-testid="sim-clock" title="Virtual time since the design was set up">{formatClock(clock)}</span>
-      <button data-testid="sim-present" aria-pressed={presentation} onClick={() => useSimStore.setState({ presentation: !presentation })}
-        title="Presentation mode: large type, editing panels hidden">{presentation ? 'Exit' : 'Present'}</button>
+      <button data-testid="sim-present" className="icon" aria-pressed={presentation} aria-label="Presentation mode" onClick={() => useSimStore.setState({ presentation: !presentation })}
+        title={presentation ? 'Leave presentation mode' : 'Presentation mode: large type, editing panels hidden'}><PresentIcon /></button>
     </div>
   );
 }

@@ -90,7 +90,7 @@ export function EventList() {
   return (
     <div className="sim-events">
       <Filters />
-      <div className="sim-event-scroll" ref={box} data-testid="event-list"
+      <div className="sim-event-scroll" ref={box} data-testid="event-list" data-count={rows.length}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
         {rows.length === 0 && <p className="muted sim-empty">No events yet. Type <code>ping</code> in the Console tab, or press ▶ Run.</p>}
         <div style={{ height: rows.length * ROW, position: 'relative' }}>

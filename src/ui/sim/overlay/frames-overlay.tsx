@@ -128,8 +128,25 @@ export function FramesOverlay() {
       if (anims.length) raf = requestAnimationFrame(frame);
     }
 
+    // The device of the selected event gets a ring, so "where did this happen?" is answered on the canvas.
+    let ring: SVGCircleElement | null = null;
+    const showSelected = (index: number | null) => {
+      ring?.remove();
+      ring = null;
+      const ev = index === null ? undefined : simEvents[index];
+      const p = ev && 'at' in ev ? locate(`${ev.at.ns}:${ev.at.dev}`) : undefined;
+      if (!p || !svg.current) return;
+      ring = document.createElementNS(SVG_NS, 'circle') as SVGCircleElement;
+      ring.setAttribute('class', 'sim-selected-ring');
+      ring.setAttribute('cx', String(p.x));
+      ring.setAttribute('cy', String(p.y));
+      ring.setAttribute('r', String(Math.max(p.w, p.h) / 2 + 10));
+      svg.current.appendChild(ring);
+    };
+
     const unsubscribe = useSimStore.subscribe((s, prev) => {
       if (s.devices !== prev.devices) indexDevices();
+      if (s.selectedEvent !== prev.selectedEvent) showSelected(s.selectedEvent);
       if (s.eventsVersion === prev.eventsVersion) return;
       if (simEvents.length < processed) { clear(); tracker.reset(); processed = simEvents.length; cursorT = -1; return; }
       const fresh = simEvents.slice(processed);
@@ -138,7 +155,7 @@ export function FramesOverlay() {
       const items = tracker.feed(fresh, processed - fresh.length).slice(-MAX_ACTIVE);
       if (items.length) enqueue(items);
     });
-    return () => { unsubscribe(); clear(); if (raf) cancelAnimationFrame(raf); };
+    return () => { unsubscribe(); clear(); ring?.remove(); if (raf) cancelAnimationFrame(raf); };
   }, [flow]);
 
   return (
