@@ -1,66 +1,110 @@
 /**
  * `npm run bench`: prints, in one run,
  *  1. a bare event-loop baseline: the simulator's own engine running trivial events;
- *  2. simulated frame events per second (pings across a bridge), measured the same way;
+ *  2. simulated frame events per second (pings across a bridge), in the same unit;
  *  3. the time to compute a full ping matrix on designs of 10, 100 and 1000 namespaces.
  * Figures only: nothing here asserts a timing.
+ *
+ * The unit is the *frame event*: one device handling one frame — a transmit that passes the
+ * device's admin/carrier checks, or a receive on an up device (`Sim.frameEvents`). A frame
+ * crossing a veth pair is two (tx on one end, rx on the other); a broadcast flooded by a
+ * bridge to N ports is 2N more. The baseline runs trivial events, each standing for one frame
+ * event and scheduled the way the simulator schedules a link hop (`Engine.call`), so the
+ * ratio says how much of the time goes to the frame handling itself.
  */
 import { performance } from 'node:perf_hooks';
 import { Engine } from '../src/core/sim/engine/engine';
 import { SimSession } from '../src/core/sim/session';
 import { addressOf, bridgedNamespaces } from './generate';
 
+const HOP_NS = 2000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+/** Bare loop: `events` trivial frame events, 8 in flight, each scheduling the next one hop later. */
 function baseline(events: number): number {
   const engine = new Engine();
-  let left = events;
-  // Each event schedules the next, 8 in flight, like a few frames crossing hops.
-  const tick = () => { if (--left > 0) engine.after(1000, tick); };
-  for (let i = 0; i < 8; i++) engine.after(i, tick);
+  const counter = { frames: 0, left: events };
+  const tick = (c: typeof counter) => {
+    c.frames++;
+    if (--c.left > 0) engine.call(HOP_NS, tick, c, undefined, undefined);
+  };
+  for (let i = 0; i < 8; i++) engine.call(i, tick, counter, undefined, undefined);
   const t0 = performance.now();
   while (engine.step()) { /* drain */ }
-  return engine.executed / ((performance.now() - t0) / 1000);
+  return counter.frames / ((performance.now() - t0) / 1000);
 }
 
-/** Pings from every source to every other namespace, one source at a time, all its pings at once. */
-function pingMatrix(n: number, sources = n): { seconds: number; pings: number; ok: number; events: number; frames: number } {
+interface MatrixResult {
+  seconds: number;
+  pings: number;
+  ok: number;
+  frameEvents: number;
+  engineEvents: number;
+  traceEvents: number;
+}
+
+/**
+ * Pings from `sources` namespaces (spread evenly) to every other namespace, one source at a
+ * time with all its pings at once. `fullTrace` false records only captured devices' frames.
+ */
+function pingMatrix(n: number, sources: number, fullTrace: boolean): MatrixResult {
   const design = bridgedNamespaces(n);
   const t0 = performance.now();
   const s = new SimSession(design, { seed: 1 });
+  s.sim.trace.recordAllFrames = fullTrace;
   let pings = 0;
   let ok = 0;
-  for (let a = 1; a <= sources; a++) {
+  const stride = n / sources;
+  for (let k = 0; k < sources; k++) {
+    const a = 1 + Math.floor(k * stride);
     const handles = [];
     for (let b = 1; b <= n; b++) if (b !== a) handles.push(s.ping(`ns${a}`, addressOf(b)));
     s.runUntil((s.now + 5e9) as never);
     pings += handles.length;
-    ok += handles.filter((h) => h.result?.ok).length;
+    for (const h of handles) if (h.result?.ok) ok++;
   }
   const seconds = (performance.now() - t0) / 1000;
-  const frames = s.traceSince(0).filter((e) => e.kind.startsWith('frame')).length;
-  return { seconds, pings, ok, events: s.sim.engine.executed, frames };
+  return { seconds, pings, ok, frameEvents: s.sim.frameEvents, engineEvents: s.sim.engine.executed, traceEvents: s.sim.trace.length };
+}
+
+/** Best of `runs` (the machine is shared: the fastest run is the least disturbed). */
+function best(runs: number, f: () => MatrixResult): MatrixResult {
+  let b = f();
+  for (let i = 1; i < runs; i++) {
+    const r = f();
+    if (r.seconds < b.seconds) b = r;
+  }
+  return b;
+}
+
+function matrixLine(n: number, sources: number, fullTrace: boolean, runs: number): string {
+  const r = best(runs, () => pingMatrix(n, sources, fullTrace));
+  const scale = n / sources;
+  const rate = r.frameEvents / r.seconds;
+  const sampled = sources < n ? ` — sampled: ${sources} of ${n} sources measured in ${r.seconds.toFixed(2)} s, time and pings scaled ×${scale}` : '';
+  return `ping matrix ${String(n).padStart(4)} namespaces, ${fullTrace ? 'full trace   ' : 'captures only'}: ${(r.seconds * scale).toFixed(2)} s for ${fmt(r.pings * scale)} pings, ${r.ok}/${r.pings} replied, ${fmt(rate)} frame events/s${sampled}`;
 }
 
 function main() {
   console.log('vnetlab bench (node', process.version + ')');
+  console.log('unit: frame event = one device handling one frame (tx past the admin/carrier checks, or rx on an up device)');
   baseline(200_000); // warm-up
-  const base = Math.max(baseline(2_000_000), baseline(2_000_000));
-  console.log(`bare event loop:        ${fmt(base)} events/s`);
+  const base = Math.max(baseline(2_000_000), baseline(2_000_000), baseline(2_000_000));
+  console.log(`bare event loop:        ${fmt(base)} frame events/s (trivial events scheduled as link hops)`);
 
-  pingMatrix(10); // warm-up
-  const warm = pingMatrix(30);
-  const simRate = warm.events / warm.seconds;
-  console.log(`simulated frame events: ${fmt(simRate)} events/s (${fmt(warm.frames)} frame trace events, ${fmt(warm.events)} engine events, 30-namespace matrix) = ${(simRate / base * 100).toFixed(1)}% of baseline`);
-
-  for (const n of [10, 100, 1000]) {
-    // A full 1000×999 matrix is a million pings; sample 50 sources and scale, and say so.
-    const sources = n === 1000 ? 50 : n;
-    const r = pingMatrix(n, sources);
-    const scale = n / sources;
-    const note = sources < n ? ` (measured ${sources} of ${n} sources, ${r.seconds.toFixed(2)} s; scaled)` : '';
-    console.log(`ping matrix ${String(n).padStart(4)} namespaces: ${(r.seconds * scale).toFixed(2)} s for ${fmt(r.pings * scale)} pings, ${r.ok}/${r.pings} replied, ${fmt(r.events / r.seconds)} events/s${note}`);
+  pingMatrix(10, 10, true); // warm-up
+  for (const fullTrace of [true, false]) {
+    const r = best(3, () => pingMatrix(30, 30, fullTrace));
+    const rate = r.frameEvents / r.seconds;
+    console.log(`simulated frame events: ${fmt(rate)} frame events/s, ${fullTrace ? 'full trace   ' : 'captures only'} (30-namespace matrix: ${fmt(r.frameEvents)} frame events, ${fmt(r.engineEvents)} engine events, ${fmt(r.traceEvents)} trace events in ${r.seconds.toFixed(3)} s) = ${(rate / base * 100).toFixed(1)}% of baseline`);
   }
+
+  for (const n of [10, 100]) {
+    for (const fullTrace of [true, false]) console.log(matrixLine(n, n, fullTrace, 2));
+  }
+  // 1000 namespaces: every ARP broadcast is flooded to 1000 ports, ~2M frame events per
+  // source; the full matrix (a million pings, ~2G frame events) is sampled and scaled.
+  console.log(matrixLine(1000, 10, false, 1));
 }
 
 main();

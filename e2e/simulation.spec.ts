@@ -149,6 +149,23 @@ test('predict then reveal, in presentation mode', async ({ page }) => {
   await page.screenshot({ path: '/tmp/sim-verdict.png' });
 });
 
+test('in slow motion frames travel over the canvas, an ARP broadcast fanning out', async ({ page }) => {
+  await openExample(page, '01-macvlan-bridge');
+  await openTab(page, 'Console');
+  await page.getByTestId('sim-speed').selectOption({ label: 'Slow motion' });
+  await typeInConsole(page, 'ns1', 'ping -c 1 192.168.0.200');
+  // The parent hands the broadcast to its children at once: several ARP dots leave together.
+  await expect.poll(() => page.locator('.sim-dot.proto-arp.broadcast').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: '/tmp/sim-slow-broadcast.png' });
+  await expect(page.locator('.sim-dot.proto-icmp').first()).toBeAttached({ timeout: 30_000 });
+  await page.screenshot({ path: '/tmp/sim-slow-icmp.png' });
+  await expect(page.getByTestId('console-output')).toContainText('0% packet loss', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Switch to the dark theme' }).click();
+  await openTab(page, 'Simulation');
+  await page.getByTestId('event-row').filter({ hasText: 'ICMP-ECHO-REPLY' }).first().click();
+  await page.screenshot({ path: '/tmp/sim-dark.png' });
+});
+
 /** A bridge with 99 veth pairs into 99 namespaces: 200 devices with eth0 (lo not counted). */
 function bigScript(): string {
   const lines = ['# phys: eth0 10.1.0.1/24', 'ip link add br0 type bridge', 'ip link set br0 up', 'ip addr add 10.0.0.254/16 dev br0'];
@@ -176,11 +193,11 @@ test('main-thread long tasks while a 200-device design simulates for 10 seconds'
   const figures = await page.evaluate(([loadAt, runAt]) => {
     const all = (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks;
     const sum = (t: { duration: number }[]) => ({ count: t.length, total: Math.round(t.reduce((a, b) => a + b.duration, 0)), max: Math.round(Math.max(0, ...t.map((x) => x.duration))) });
-    return { load: sum(all.filter((t) => t.start >= loadAt && t.start < runAt)), run: sum(all.filter((t) => t.start >= runAt)), clock: document.querySelector('[data-testid="sim-clock"]')?.textContent };
+    return { load: sum(all.filter((t) => t.start >= loadAt && t.start < runAt)), run: sum(all.filter((t) => t.start >= runAt)), at: all.filter((t) => t.start >= runAt).map((t) => `${Math.round(t.start - runAt)}ms:${Math.round(t.duration)}ms`).join(' '), clock: document.querySelector('[data-testid="sim-clock"]')?.textContent };
   }, [loadAt, runAt]);
   const nodes = await page.evaluate(() => window.__vnetlab!.getNodes().length);
   console.log(`200-device design (${nodes} canvas nodes), 5 pings -c 20 in parallel, real-time speed:`);
   console.log(`  loading + typing the pings: ${figures.load.count} long tasks, ${figures.load.total} ms in total, longest ${figures.load.max} ms`);
-  console.log(`  10 s of simulation (virtual clock now ${figures.clock}): ${figures.run.count} long tasks, ${figures.run.total} ms in total, longest ${figures.run.max} ms`);
+  console.log(`  10 s of simulation (virtual clock now ${figures.clock}): ${figures.run.count} long tasks, ${figures.run.total} ms in total, longest ${figures.run.max} ms (at ${figures.at || '-'})`);
   await page.screenshot({ path: '/tmp/sim-200.png' });
 });

@@ -11,27 +11,14 @@ import { listCaseDirs, readCaseDir } from './case-dir';
 import { requiredFeatures, unsupportedFeatures } from './kernel-support';
 import { limiter } from './pool';
 import { runKernelCase, UnsupportedKernelError } from './run-case';
-import { isRoot } from './sandbox';
+import { describeAsRoot } from './root-suite';
 
 const ROOT = new URL('../../fixtures/', import.meta.url).pathname;
 const CASES = listCaseDirs(`${ROOT}conformance`);
 const OTHER_KERNEL_CASES = listCaseDirs(`${ROOT}conformance-debian-6.1`);
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 7;
 
-if (!isRoot()) {
-  if (process.env.CI) {
-    describe('kernel conformance', () => {
-      it('runs as root', () => {
-        throw new Error('kernel tests need root (network namespaces); CI must run them as root');
-      });
-    });
-  } else {
-    console.warn('kernel conformance tests skipped: they need root (network namespaces)');
-    describe.skip('kernel conformance (needs root)', () => {
-      it('skipped', () => {});
-    });
-  }
-} else {
+describeAsRoot('kernel conformance', () => {
   // What the machine's own network namespace looks like: it must not change.
   const machine = () => execFileSync('ip', ['-br', 'link'], { encoding: 'utf8' }) + execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
   const machineBefore = machine();
@@ -97,4 +84,4 @@ if (!isRoot()) {
       });
     }
   });
-}
+});

@@ -97,7 +97,7 @@ function frameLines(x: unknown, y: unknown, labels: DiffLabels): string[] {
   const onlyX = multisetMinus(x, y);
   const onlyY = multisetMinus(y, x);
   if (!onlyX.length && !onlyY.length) return ['  the same frames in another order'];
-  const w = Math.max(labels.expected.length, labels.observed.length) + 6;
+  const w = Math.max(labels.expected.length, labels.observed.length) + 7;
   const lines: string[] = [];
   for (const f of onlyX) lines.push(`  ${`${labels.expected} only:`.padEnd(w)}${frameText(f)}`);
   for (const f of onlyY) lines.push(`  ${`${labels.observed} only:`.padEnd(w)}${frameText(f)}`);

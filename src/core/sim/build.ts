@@ -58,7 +58,7 @@ function parseAddrs(dev: Device): IfAddr[] {
 export function buildSim(design: Design, opts: BuildOptions): Sim {
   const sim: Sim = {
     engine: new Engine(), trace: new Trace(), rng: new Rng(opts.seed), namespaces: [], nsByLabel: new Map(),
-    devs: [], devById: new Map(), lans: [], hopDelay: micros(2), stormHops: 64, stormDetected: false,
+    devs: [], devById: new Map(), lans: [], hopDelay: micros(2), stormHops: 64, stormDetected: false, frameEvents: 0,
   };
   const lanById = new Map<string, LanSegment>();
   for (const l of design.lans) {

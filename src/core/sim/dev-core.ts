@@ -5,7 +5,7 @@
  * Device-specific behaviour is in devices/, protocol handling in stack/.
  */
 import type { Sim, SimDev, Skb } from './model';
-import type { DropReason } from './engine/trace';
+import type { DropReason, Where } from './engine/trace';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
 import { arpRcv } from './stack/arp';
 import { ipRcv } from './stack/ip-input';
@@ -15,7 +15,12 @@ export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
 
 /** Records a drop in the trace with its reason and a one-sentence explanation. */
 export function drop(sim: Sim, dev: SimDev, reason: DropReason, why: string, frame?: Uint8Array): void {
-  sim.trace.push({ t: sim.engine.now, kind: 'drop', at: { ns: dev.ns.label, dev: dev.name }, reason, why, frame });
+  sim.trace.push({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason, why, frame });
+}
+
+/** The device's trace location, one shared object per device (names do not change while running). */
+export function whereOf(dev: SimDev): Where {
+  return dev.where ?? (dev.where = { ns: dev.ns.label, dev: dev.name });
 }
 
 /** How often one frame may pass the same switch before it is declared a broadcast storm. */
@@ -60,6 +65,7 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
     drop(sim, dev, 'storm', `${dev.name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
     return true;
   }
+  sim.frameEvents++;
   tap(sim, dev, 'frame-tx', skb.data);
   return dev.xmit(sim, dev, skb) !== false;
 }
@@ -67,13 +73,13 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
 /** Records a frame seen by the packet taps of `dev` (tcpdump). */
 export function tap(sim: Sim, dev: SimDev, kind: 'frame-tx' | 'frame-rx', frame: Uint8Array): void {
   if (dev.captured || sim.trace.recordAllFrames) {
-    sim.trace.push({ t: sim.engine.now, kind, at: { ns: dev.ns.label, dev: dev.name }, frame });
+    sim.trace.pushFrame(sim.engine.now, kind, whereOf(dev), frame);
   }
 }
 
 /** Hands a frame to `dev`'s receive path after one link hop. */
 export function deliverLater(sim: Sim, dev: SimDev, skb: Skb): void {
-  sim.engine.after(sim.hopDelay, () => netifReceive(sim, dev, skb));
+  sim.engine.call(sim.hopDelay, netifReceive, sim, dev, skb);
 }
 
 /** Packet type of a frame relative to a device (eth_type_trans). */
@@ -91,9 +97,11 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
     drop(sim, dev, 'dev-down', `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`, skb.data);
     return;
   }
+  sim.frameEvents++;
   // a looped-back frame was already seen by lo's taps on transmit (af_packet shows it once)
   if (dev.kind !== 'loopback') tap(sim, dev, 'frame-rx', skb.data);
-  for (const s of dev.ns.arpSockets) if (s.dev === dev) s.onArp(skb.data);
+  const sockets = dev.ns.arpSockets;
+  if (sockets.size > 0) for (const s of sockets) if (s.dev === dev) s.onArp(skb.data);
   const frame = skb.data;
   const outerType = (frame[12] << 8) | frame[13];
   const tagged = isVlanTpid(outerType);

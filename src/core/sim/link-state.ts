@@ -23,6 +23,11 @@ function carrierOf(dev: SimDev): boolean {
     case 'tun':
       return !!(dev.cfg as TunTapDevice).attached;
     case 'bridge':
+      // Carrier is only recomputed by port-state selection, which runs when a port is
+      // enabled or disabled (br_stp.c br_port_state_selection); br_dev_open no longer turns
+      // it off. So a bridge that has never had a port keeps the carrier it was created with.
+      // Turning STP on runs that selection too (br_stp_start), so an empty STP bridge has none.
+      if (dev.bridge!.ports.length === 0) return dev.up && !dev.bridge!.stp;
       return dev.up && dev.bridge!.ports.some((p) => p.brPort!.state === 'forwarding');
     case 'macvlan':
     case 'macvtap':
@@ -38,7 +43,11 @@ const enabledAt = new WeakMap<SimDev, number>();
 /** Recomputes carriers and port states until stable; flushes neighbours of devices that lost carrier. */
 export function refreshLinks(sim: Sim): void {
   // routes depend on admin state and carrier (linkdown): recompute them on next use
-  for (const ns of sim.namespaces) ns.fibCache = undefined;
+  for (const ns of sim.namespaces) {
+    ns.fibCache = undefined;
+    ns.bcastCache = undefined;
+    ns.localCache = undefined;
+  }
   for (let round = 0; round < 16; round++) {
     let changed = false;
     for (const d of sim.devs) {
@@ -84,6 +93,8 @@ export function scheduleStp(sim: Sim): void {
 export function operstate(dev: SimDev): string {
   if (!dev.up) return 'DOWN';
   if (dev.kind === 'loopback' || dev.kind === 'dummy') return 'UNKNOWN';
+  // carrier never changed since creation (see carrierOf): the kernel reports UNKNOWN
+  if (dev.kind === 'bridge' && dev.bridge!.ports.length === 0 && dev.carrier) return 'UNKNOWN';
   if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';
   if ((dev.kind === 'tap' || dev.kind === 'tun') && dev.carrier) return 'UNKNOWN';
   if (dev.carrier) return 'UP';

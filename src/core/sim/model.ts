@@ -8,7 +8,7 @@ import type { Device, DeviceKind, FirewallRule, Route } from '../model/types';
 import type { Mac } from './wire/mac';
 import type { Engine, TimerHandle } from './engine/engine';
 import type { Rng } from './engine/rng';
-import type { Trace } from './engine/trace';
+import type { Trace, Where } from './engine/trace';
 
 /** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
 export interface Skb {
@@ -127,6 +127,14 @@ export interface SimDev {
   xmit: (sim: Sim, dev: SimDev, skb: Skb) => boolean | void;
   /** A capture is running on the device. */
   captured: boolean;
+  /** Where-object shared by this device's trace events (dev-core.ts whereOf), made on first use. */
+  where?: Where;
+  /** This device's entries of `ns.neigh` by address (`ip | 0`): the per-packet look-up (stack/neigh.ts). */
+  neighByIp?: Map<number, NeighEntry>;
+  /** Effective sysctl values, computed on first use (stack/sysctl.ts; settings are fixed while running). */
+  confMaxCache?: Map<string, number>;
+  confOrCache?: Map<string, boolean>;
+  forwardingCache?: boolean;
 }
 
 export type NudState = 'incomplete' | 'reachable' | 'stale' | 'delay' | 'probe' | 'failed' | 'permanent' | 'noarp';
@@ -148,6 +156,8 @@ export interface NeighEntry {
   probes: number;
   queue: PendingPacket[];
   timer?: TimerHandle;
+  /** The entry's timer callback, made once (stack/neigh.ts arm). */
+  onTimer?: () => void;
   /** Address to put in our ARP requests (from the first queued packet). */
   solicitSrc?: number;
 }
@@ -173,7 +183,8 @@ export interface SimNs {
   staticRoutes: Route[];
   firewall: FirewallRule[];
   policies: Record<string, 'ACCEPT' | 'DROP'>;
-  neigh: Map<string, NeighEntry>;
+  /** Neighbour entries by (ifindex, address): stack/neigh.ts neighKey. */
+  neigh: Map<number, NeighEntry>;
   conntrack: ConntrackEntry[];
   lo?: SimDev;
   /** Sockets listening for ICMP in this netns (ping). */
@@ -183,6 +194,10 @@ export interface SimNs {
   ipId: number;
   /** The main table as last computed (stack/route.ts mainRoutes); cleared when link state changes. */
   fibCache?: unknown[];
+  /** Local addresses → first device holding them (stack/route.ts localOwner), made on first use. */
+  localCache?: Map<number, SimDev>;
+  /** Broadcast addresses of up devices (stack/route.ts isBroadcastAddr); cleared with fibCache. */
+  bcastCache?: Set<number>;
 }
 
 export interface IcmpSocket {
@@ -219,4 +234,10 @@ export interface Sim {
   /** Frame hops after which a frame is declared part of a broadcast storm. */
   stormHops: number;
   stormDetected: boolean;
+  /**
+   * Simulated frame events so far: one each time a device handles a frame (its transmit
+   * path passing the admin/carrier checks, or its receive path while up), recorded in the
+   * trace or not. The benchmark's unit.
+   */
+  frameEvents: number;
 }

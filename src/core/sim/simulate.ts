@@ -70,7 +70,7 @@ export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: H
 
 function captureTarget(sim: Sim, ns: string, dev: string): CaptureTarget {
   const d = sim.nsByLabel.get(ns)?.byName.get(dev);
-  return !d ? 'missing' : d.kind === 'tun' ? 'raw' : 'ethernet';
+  return !d ? 'missing' : !d.up ? 'down' : d.kind === 'tun' ? 'raw' : 'ethernet';
 }
 
 /** simulate(design, probes, {seed}) → { observation, trace }. */

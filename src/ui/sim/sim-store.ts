@@ -59,7 +59,7 @@ export const simEvents: TraceEvent[] = [];
 
 export const initialSimState: SimState = {
   loaded: false, running: false, clock: 0, speed: 1e6, eventsVersion: 0, eventsEpoch: 0, devices: [], namespaces: [], tables: {},
-  selectedEvent: null, filter: { arp: true, icmp: true, other: true, where: '', dropsOnly: false },
+  selectedEvent: null, filter: { arp: true, icmp: true, other: false, where: '', dropsOnly: false },
   consoles: {}, consoleNs: null, predictMode: false, pendingPrediction: null, presentation: false,
   captureIface: null, captureNoIpv6: true, notice: null, error: null,
 };

@@ -178,10 +178,15 @@ function shouldDeliver(to: SimDev, ingress: SimDev | null): boolean {
 }
 
 function flood(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, vid: number): void {
-  for (const port of br.bridge!.ports) {
+  // br_add_if adds a port at the head of port_list (list_add_rcu), and br_flood walks that
+  // list: the most recently enslaved port gets its copy first.
+  const ports = br.bridge!.ports;
+  for (let i = ports.length - 1; i >= 0; i--) {
+    const port = ports[i];
     if (!shouldDeliver(port, ingress)) continue;
     if (!port.brPort!.flood && !(skb.data[0] & 1)) continue;
-    forwardTo(sim, br, port, { data: skb.data, hops: skb.hops, lineage: skb.lineage }, ingress, vid);
+    // forwardTo reads skb and transmits a fresh one, so each port can be given the same skb
+    forwardTo(sim, br, port, skb, ingress, vid);
   }
 }
 

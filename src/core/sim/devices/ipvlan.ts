@@ -42,7 +42,7 @@ function childByIp(port: IpvlanPort, ip: number | undefined): SimDev | undefined
 }
 
 function toChild(sim: Sim, child: SimDev, skb: Skb): void {
-  sim.engine.after(sim.hopDelay, () => netifReceive(sim, child, { data: skb.data, hops: skb.hops, lineage: skb.lineage, forceHost: true }));
+  sim.engine.call(sim.hopDelay, netifReceive, sim, child, { data: skb.data, hops: skb.hops, lineage: skb.lineage, forceHost: true });
 }
 
 /** ipvlan_queue_xmit. */
@@ -70,7 +70,7 @@ export function ipvlanXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
         return true;
       }
       // same MAC but not a sibling: the master's own address; into the master's receive path
-      sim.engine.after(sim.hopDelay, () => netifReceive(sim, master, { data, hops: skb.hops, lineage: skb.lineage }));
+      sim.engine.call(sim.hopDelay, netifReceive, sim, master, { data, hops: skb.hops, lineage: skb.lineage });
       return true;
     }
     if (data[0] & 1) {

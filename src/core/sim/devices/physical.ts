@@ -13,7 +13,7 @@ import { readMac } from '../wire/mac';
 export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
   const lan = dev.lan;
   if (!lan) return;
-  sim.engine.after(sim.hopDelay, () => lanForward(sim, lan, dev, skb));
+  sim.engine.call(sim.hopDelay, (l: typeof lan, d: SimDev, k: Skb) => lanForward(sim, l, d, k), lan, dev, skb);
 }
 
 function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
@@ -29,7 +29,11 @@ function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
       return;
     }
   }
-  for (const p of lan.ports) {
+  // A segment behaves as the Linux bridge that emulates it: br_add_if puts each new port at
+  // the head of port_list, so a flood reaches the most recently attached port first (which
+  // decides, e.g., whose ARP reply arrives first when two NICs answer).
+  for (let i = lan.ports.length - 1; i >= 0; i--) {
+    const p = lan.ports[i];
     if (p === from && !(p.cfg.kind === 'physical' && p.cfg.lanHairpin)) continue;
     nicReceive(sim, p, { data, hops: skb.hops, lineage: skb.lineage });
   }

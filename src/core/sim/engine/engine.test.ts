@@ -45,6 +45,47 @@ describe('Engine', () => {
   });
 });
 
+describe('Engine fast lane and re-arming', () => {
+  it('orders call() and after() events by time, then by scheduling order', () => {
+    const e = new Engine();
+    const seen: string[] = [];
+    const note = (x: string) => { seen.push(x); };
+    e.after(5, () => seen.push('timer@5'));
+    e.call(5, note, 'hop@5', undefined, undefined);
+    e.call(3, note, 'hop@3 (earlier than the lane tail: through the heap)', undefined, undefined);
+    e.after(5, () => seen.push('timer@5 later'));
+    e.call(7, note, 'hop@7', undefined, undefined);
+    while (e.step());
+    expect(seen).toEqual(['hop@3 (earlier than the lane tail: through the heap)', 'timer@5', 'hop@5', 'timer@5 later', 'hop@7']);
+  });
+
+  it('passes the scheduled arguments and keeps order across a lane that grows', () => {
+    const e = new Engine();
+    const seen: number[] = [];
+    const f = (i: number) => { seen.push(i); };
+    for (let i = 0; i < 5000; i++) e.call(10, f, i, undefined, undefined);
+    while (e.step());
+    expect(seen).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+  });
+
+  it('runs a re-armed timer exactly where cancel + after would have put it', () => {
+    const order = (useRearm: boolean) => {
+      const e = new Engine();
+      const seen: string[] = [];
+      let h = e.after(10, () => seen.push('t1'));
+      e.after(30, () => seen.push('other@30'));
+      h = useRearm ? e.rearm(h, 30, () => seen.push('t2')) : (e.cancel(h), e.after(30, () => seen.push('t2')));
+      e.after(30, () => seen.push('after@30'));
+      h = useRearm ? e.rearm(h, 5, () => seen.push('t3')) : (e.cancel(h), e.after(5, () => seen.push('t3')));
+      e.after(5, () => seen.push('after@5'));
+      while (e.step());
+      return seen;
+    };
+    expect(order(true)).toEqual(order(false));
+    expect(order(true)).toEqual(['t3', 'after@5', 'other@30', 'after@30']);
+  });
+});
+
 describe('Rng', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {
     const a = new Rng(42);

@@ -6,11 +6,13 @@
  */
 import { EventQueue, type SimEvent } from './event-queue';
 import { type Nanos, ZERO_TIME } from './time';
+import { CallFifo, type Call3 } from './call-fifo';
 
 export type TimerHandle = SimEvent;
 
 export class Engine {
   private queue = new EventQueue();
+  private fifo = new CallFifo();
   private seq = 0;
   private clock: Nanos = ZERO_TIME;
   /** Events run so far (cancelled ones excluded). */
@@ -27,9 +29,44 @@ export class Engine {
 
   /** Schedules `run` at absolute time `at` (never earlier than now). */
   at(at: Nanos, run: () => void): TimerHandle {
-    const ev: SimEvent = { at: (at < this.clock ? this.clock : at) as Nanos, seq: this.seq++, run, cancelled: false };
+    const t = (at < this.clock ? this.clock : at) as Nanos;
+    const seq = this.seq++;
+    const ev: SimEvent = { at: t, seq, dueAt: t, dueSeq: seq, run, cancelled: false, done: false };
     this.queue.push(ev);
     return ev;
+  }
+
+  /**
+   * Cancels `h` and schedules `run` after `delay` ns — the same as `cancel(h)` then
+   * `after(delay, run)`, and it runs at the same point — but when `h` is still pending and
+   * due no later, its heap entry is reused instead of leaving a cancelled one behind
+   * (timers re-armed on every packet, like neighbour timers, would otherwise pile up).
+   */
+  rearm(h: TimerHandle | undefined, delay: number, run: () => void): TimerHandle {
+    const at = this.clock + delay;
+    if (h && !h.cancelled && !h.done && at >= h.at) {
+      h.dueAt = at as Nanos;
+      h.dueSeq = this.seq++;
+      h.run = run;
+      return h;
+    }
+    this.cancel(h);
+    return this.after(delay, run);
+  }
+
+  /**
+   * Schedules `fn(a, b, c)` after `delay` ns, ordered exactly like `after` but without a
+   * handle (it cannot be cancelled). For per-frame work such as link hops: when it is not
+   * earlier than the last such call, it takes the allocation-free fast lane.
+   */
+  call<A, B, C>(delay: number, fn: (a: A, b: B, c: C) => void, a: A, b: B, c: C): void {
+    const at = this.clock + (delay > 0 ? delay : 0);
+    if (at >= this.fifo.tailTime) {
+      this.fifo.push(at, this.seq++, fn as Call3, a, b, c);
+      return;
+    }
+    const seq = this.seq++;
+    this.queue.push({ at: at as Nanos, seq, dueAt: at as Nanos, dueSeq: seq, run: () => fn(a, b, c), cancelled: false, done: false });
   }
 
   /** Cancels a pending event (no-op if it already ran). */
@@ -39,56 +76,74 @@ export class Engine {
 
   /** Time of the next pending event, or undefined when idle. */
   nextTime(): Nanos | undefined {
-    this.dropCancelled();
-    return this.queue.peek()?.at;
+    const top = this.liveTop();
+    const f = this.fifo;
+    if (f.size > 0 && (!top || f.headTime < top.at || (f.headTime === top.at && f.headSeq < top.seq))) return f.headTime as Nanos;
+    return top?.at;
   }
 
   /** Runs the next event; false when nothing is pending. */
   step(): boolean {
-    let ev = this.queue.pop();
-    while (ev && ev.cancelled) ev = this.queue.pop();
-    if (!ev) return false;
-    this.clock = ev.at;
-    this.executed++;
-    ev.run();
-    return true;
+    return this.runNext(Infinity);
   }
 
   /** Runs every event due at or before `t`, then sets the clock to `t`. */
   runUntil(t: Nanos): void {
-    for (;;) {
-      const next = this.nextTime();
-      if (next === undefined || next > t) break;
-      this.step();
-    }
+    while (this.runNext(t)) { /* next */ }
     if (t > this.clock) this.clock = t;
   }
 
   /** Runs until `stop()` returns true after an event, the agenda empties, or time passes `limit`. */
   runWhile(stop: () => boolean, limit: Nanos): void {
-    const q = this.queue;
     while (!stop()) {
-      let ev = q.peek();
-      while (ev && ev.cancelled) {
-        q.pop();
-        ev = q.peek();
-      }
-      if (!ev || ev.at > limit) {
+      if (!this.runNext(limit)) {
         if (limit > this.clock) this.clock = limit;
         return;
       }
-      q.pop();
-      this.clock = ev.at;
-      this.executed++;
-      ev.run();
     }
   }
 
-  private dropCancelled(): void {
-    let top = this.queue.peek();
-    while (top && top.cancelled) {
-      this.queue.pop();
-      top = this.queue.peek();
+  /**
+   * Runs the next event if it is due at or before `limit`; false otherwise. One loop for
+   * every way of running, comparing times in place (no boxed "next time" per event).
+   */
+  private runNext(limit: number): boolean {
+    const top = this.liveTop();
+    const f = this.fifo;
+    if (f.size > 0) {
+      const ft = f.headTime;
+      if (!top || ft < top.at || (ft === top.at && f.headSeq < top.seq)) {
+        if (ft > limit) return false;
+        this.clock = ft as Nanos;
+        this.executed++;
+        f.runHead();
+        return true;
+      }
+    }
+    if (!top || top.at > limit) return false;
+    this.queue.pop();
+    top.done = true;
+    this.clock = top.at;
+    this.executed++;
+    top.run();
+    return true;
+  }
+
+  /** The heap's first event that is not cancelled (cancelled ones are discarded, re-armed ones re-filed). */
+  private liveTop(): SimEvent | undefined {
+    const q = this.queue;
+    for (;;) {
+      const top = q.peek();
+      if (!top) return undefined;
+      if (top.cancelled) {
+        q.pop();
+        top.done = true;
+      } else if (top.seq !== top.dueSeq) {
+        q.pop();
+        top.at = top.dueAt;
+        top.seq = top.dueSeq;
+        q.push(top);
+      } else return top;
     }
   }
 }

@@ -6,11 +6,22 @@
 import type { Nanos } from './time';
 
 export interface SimEvent {
+  /** Heap key: time. */
   at: Nanos;
+  /** Heap key: sequence number (tie-break). */
   seq: number;
+  /**
+   * When the event is really due, if moved later while in the heap (`Engine.rearm`): it
+   * is re-filed under (dueAt, dueSeq) when its old key comes up, so it runs exactly where a
+   * freshly scheduled event would.
+   */
+  dueAt: Nanos;
+  dueSeq: number;
   run: () => void;
   /** Set by `cancel`; cancelled events are skipped when they come up. */
   cancelled: boolean;
+  /** Taken off the heap (run, or discarded when cancelled). */
+  done: boolean;
 }
 
 export class EventQueue {

@@ -50,22 +50,105 @@ export type TraceEvent =
 
 export type TraceEventKind = TraceEvent['kind'];
 
-/** An append-only event log. */
+/** Codes of the compact rows: a frame seen by a device's taps, or any other event kept whole. */
+const TX = 0;
+const RX = 1;
+const OBJECT = 2;
+/** Rows per chunk: chunks are allocated once at full size and never copied. */
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** A fixed-size block of rows. */
+interface Chunk {
+  times: Float64Array;
+  codes: Uint8Array;
+  /** Per row: the `Where` of a frame, or the event itself. */
+  refs: (Where | TraceEvent | undefined)[];
+  frames: (Uint8Array | undefined)[];
+}
+
+function newChunk(): Chunk {
+  return {
+    times: new Float64Array(CHUNK),
+    codes: new Uint8Array(CHUNK),
+    refs: new Array<Where | TraceEvent | undefined>(CHUNK).fill(undefined),
+    frames: new Array<Uint8Array | undefined>(CHUNK).fill(undefined),
+  };
+}
+
+/**
+ * An append-only event log. Frames — nearly every event — are stored as compact rows
+ * (time, direction, shared `Where`, frame bytes) in fixed-size chunks and turned into
+ * `TraceEvent` objects only when read, in order, once: a simulation nobody reads allocates
+ * nothing per frame, and one that is read costs what it did before.
+ */
 export class Trace {
-  readonly events: TraceEvent[] = [];
   /** When false, only frames of captured devices are recorded, and no route decisions (benchmarks). */
   recordAllFrames = true;
+  private chunks: Chunk[] = [];
+  private current: Chunk | undefined;
+  private count = 0;
+  /** Rows already turned into objects (a prefix of the log). */
+  private made: TraceEvent[] = [];
+
+  private row(): number {
+    const i = this.count & (CHUNK - 1);
+    if (i === 0) this.chunks.push((this.current = newChunk()));
+    this.count++;
+    return i;
+  }
 
   push(ev: TraceEvent): void {
-    this.events.push(ev);
+    const i = this.row();
+    const c = this.current as Chunk;
+    c.times[i] = ev.t;
+    c.codes[i] = OBJECT;
+    c.refs[i] = ev;
+  }
+
+  /** Records a frame seen by the taps of the device at `at` (the object is made on read). */
+  pushFrame(t: Nanos, kind: 'frame-tx' | 'frame-rx', at: Where, frame: Uint8Array): void {
+    const i = this.row();
+    const c = this.current as Chunk;
+    c.times[i] = t;
+    c.codes[i] = kind === 'frame-tx' ? TX : RX;
+    c.refs[i] = at;
+    c.frames[i] = frame;
   }
 
   get length(): number {
-    return this.events.length;
+    return this.count;
+  }
+
+  /** Every event recorded so far, in time order (the array grows as events are recorded and read). */
+  get events(): TraceEvent[] {
+    const made = this.made;
+    for (let k = made.length; k < this.count; k++) {
+      const c = this.chunks[k >> CHUNK_BITS];
+      const i = k & (CHUNK - 1);
+      const code = c.codes[i];
+      made.push(code === OBJECT
+        ? c.refs[i] as TraceEvent
+        : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
+    }
+    return made;
   }
 
   /** Events recorded at or after index `i`. */
   since(i: number): TraceEvent[] {
     return this.events.slice(i);
+  }
+
+  /** Calls `f` for every frame event recorded at or after index `from`, without making event objects. */
+  forEachFrame(f: (t: Nanos, kind: 'frame-tx' | 'frame-rx', at: Where, frame: Uint8Array) => void, from = 0): void {
+    for (let k = from; k < this.count; k++) {
+      const c = this.chunks[k >> CHUNK_BITS];
+      const i = k & (CHUNK - 1);
+      const code = c.codes[i];
+      if (code === OBJECT) {
+        const ev = c.refs[i] as TraceEvent;
+        if (ev.kind === 'frame-tx' || ev.kind === 'frame-rx') f(ev.t, ev.kind, ev.at, ev.frame);
+      } else f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
+    }
   }
 }

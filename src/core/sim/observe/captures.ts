@@ -16,7 +16,7 @@ export interface CaptureWindow {
 }
 
 /** What a capture spec names: missing, an Ethernet device, or one without link-layer header (tun). */
-export type CaptureTarget = 'missing' | 'ethernet' | 'raw';
+export type CaptureTarget = 'missing' | 'down' | 'ethernet' | 'raw';
 
 /** Builds `captures` for the given specs from the trace. */
 export function buildCaptures(trace: Trace, specs: CaptureSpec[], target: (ns: string, dev: string) => CaptureTarget, w: CaptureWindow, label: MacLabeler): Record<string, Capture> {
@@ -29,6 +29,11 @@ export function buildCaptures(trace: Trace, specs: CaptureSpec[], target: (ns: s
       out[key] = { error: '(No such device exists)' };
       continue;
     }
+    if (t === 'down') {
+      // libpcap refuses to activate a capture on an admin-down interface
+      out[key] = { error: `${s.dev}: That device is not up` };
+      continue;
+    }
     if (t === 'raw') {
       // tcpdump writes LINKTYPE_RAW for a tun device; the harness decodes only Ethernet
       out[key] = { error: 'linktype 101 not decoded' };
@@ -39,14 +44,13 @@ export function buildCaptures(trace: Trace, specs: CaptureSpec[], target: (ns: s
     out[key] = { frames };
   }
   if (wanted.size === 0) return out;
-  for (const ev of trace.events) {
-    if (ev.kind !== 'frame-tx' && ev.kind !== 'frame-rx') continue;
-    if (ev.t < w.start || ev.t > w.stop) continue;
-    const frames = wanted.get(`${ev.at.ns}:${ev.at.dev}`);
-    if (!frames || isIpv6(ev.frame)) continue;
+  trace.forEachFrame((t, _kind, at, frame) => {
+    if (t < w.start || t > w.stop) return;
+    const frames = wanted.get(`${at.ns}:${at.dev}`);
+    if (!frames || isIpv6(frame)) return;
     let probe = -1;
-    for (let i = 0; i < w.probeStarts.length; i++) if (ev.t >= w.probeStarts[i]) probe = i;
-    frames.push({ probe, ...describeFrame(ev.frame, label) } as ObservedFrame);
-  }
+    for (let i = 0; i < w.probeStarts.length; i++) if (t >= w.probeStarts[i]) probe = i;
+    frames.push({ probe, ...describeFrame(frame, label) } as ObservedFrame);
+  });
   return out;
 }

@@ -6,14 +6,15 @@
  */
 import { contains, formatIp, isLoopback, isMulticast } from '../../net/ipv4';
 import type { NeighEntry, Sim, SimDev } from '../model';
-import { ARP_REPLY, ARP_REQUEST, parseArp } from '../wire/arp';
+import { ARP_LEN, ARP_REPLY, ARP_REQUEST } from '../wire/arp';
 import { arpReply, arpRequest } from '../wire/frames';
-import { BROADCAST_MAC } from '../wire/mac';
+import { BROADCAST_MAC, readMac } from '../wire/mac';
 import { devXmit, drop, type PktType } from '../dev-core';
 import { confMax, confOr, forwarding } from './sysctl';
 import { localOwner, routeOutput, selectSrc } from './route';
 import { inputRoute } from './ip-input';
-import { neighUpdate } from './neigh';
+import { neighLookup, neighUpdate } from './neigh';
+import { macEquals } from '../mac-cache';
 
 /** Sends the ARP request for a neighbour entry: broadcast while resolving, unicast when re-probing. */
 export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
@@ -27,6 +28,10 @@ export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
   if (sip === undefined) sip = selectSrc(dev, e.ip) ?? 0;
   const frame = arpRequest({ src: dev.mac, senderIp: sip, targetIp: e.ip, dst: unicast && e.lladdr ? e.lladdr : BROADCAST_MAC });
   devXmit(sim, dev, { data: frame, hops: 0 });
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
 }
 
 function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
@@ -51,16 +56,19 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
     drop(sim, dev, 'other-host', `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`, frame);
     return;
   }
-  const arp = parseArp(frame.subarray(off));
-  if (!arp) return;
-  const { sha, spa: sip, tpa: tip } = arp;
+  // read in place (the checks of wire/arp.ts parseArp); the sender MAC is only formatted when used
+  if (frame.length - off < ARP_LEN) return;
+  if (frame[off] !== 0 || frame[off + 1] !== 1 || frame[off + 2] !== 0x08 || frame[off + 3] !== 0 || frame[off + 4] !== 6 || frame[off + 5] !== 4) return;
+  const op = (frame[off + 6] << 8) | frame[off + 7];
+  const sip = u32(frame, off + 14);
+  const tip = u32(frame, off + 24);
   if (isMulticast(tip) || isLoopback(tip)) return;
   const ns = dev.ns;
-  if (arp.op === ARP_REQUEST) {
+  if (op === ARP_REQUEST) {
     if (sip === 0) {
       // duplicate address detection probe: answer if the target is local
       if (localOwner(ns, tip) && !arpIgnore(dev, sip, tip)) {
-        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
+        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: readMac(frame, off + 8), targetIp: sip }), hops: 0 });
       }
       return;
     }
@@ -74,11 +82,13 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
         const back = routeOutput(ns, sip, { src: tip });
         if (back.kind !== 'unicast' || back.dev !== dev) return;
       }
+      const sha = readMac(frame, off + 8);
       neighUpdate(sim, dev, sip, sha, 'stale', true);
       devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
       return;
     }
     if (r.kind === 'forward' && forwarding(dev) && confOr(dev, 'proxy_arp') && r.dev !== dev) {
+      const sha = readMac(frame, off + 8);
       neighUpdate(sim, dev, sip, sha, 'stale', true);
       const reply = arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip });
       // broadcast requests are answered after a random delay of up to proxy_delay (0.8 s)
@@ -87,6 +97,11 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       return;
     }
   }
-  const state = arp.op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
+  // neighUpdate without `create` changes nothing unless an entry exists; when the entry
+  // already holds the sender's MAC, pass its text instead of formatting the same MAC again
+  const known = neighLookup(dev, sip);
+  if (!known) return;
+  const sha = known.lladdr !== undefined && macEquals(frame, off + 8, known.lladdr) ? known.lladdr : readMac(frame, off + 8);
+  const state = op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
   neighUpdate(sim, dev, sip, sha, state, false);
 }

@@ -23,6 +23,12 @@ export type InputRoute =
   | { kind: 'no-forwarding' }
   | { kind: 'unreachable' };
 
+// Results without data are shared (callers only read them): no allocation per packet.
+const LOCAL: InputRoute = Object.freeze({ kind: 'local' });
+const BROADCAST: InputRoute = Object.freeze({ kind: 'broadcast' });
+const NO_FORWARDING: InputRoute = Object.freeze({ kind: 'no-forwarding' });
+const UNREACHABLE: InputRoute = Object.freeze({ kind: 'unreachable' });
+
 /** fib_validate_source: null if the source is acceptable on `dev`, else why not. */
 export function validateSource(ns: SimNs, src: number, dev: SimDev): string | null {
   const rpf = confMax(dev, 'rp_filter');
@@ -39,22 +45,22 @@ export function validateSource(ns: SimNs, src: number, dev: SimDev): string | nu
 /** ip_route_input_slow: what happens to a packet from `src` to `dst` arriving on `dev`. */
 export function inputRoute(ns: SimNs, dst: number, src: number, dev: SimDev): InputRoute {
   if (isMulticast(src) || src === LIMITED_BROADCAST) return { kind: 'martian', why: 'multicast or broadcast source' };
-  if (dst === LIMITED_BROADCAST) return { kind: 'broadcast' };
+  if (dst === LIMITED_BROADCAST) return BROADCAST;
   if (src === 0) return { kind: 'martian', why: 'source 0.0.0.0' };
   if (dst === 0) return { kind: 'martian', why: 'destination 0.0.0.0' };
   if (isLoopback(src) || isLoopback(dst)) return { kind: 'martian', why: 'loopback address on a non-loopback device' };
   if (localOwner(ns, dst)) {
     const bad = validateSource(ns, src, dev);
-    return bad ? { kind: 'martian', why: bad } : { kind: 'local' };
+    return bad ? { kind: 'martian', why: bad } : LOCAL;
   }
   if (isBroadcastAddr(ns, dst)) {
     const bad = validateSource(ns, src, dev);
-    return bad ? { kind: 'martian', why: bad } : { kind: 'broadcast' };
+    return bad ? { kind: 'martian', why: bad } : BROADCAST;
   }
-  if (isMulticast(dst)) return { kind: 'broadcast' };
+  if (isMulticast(dst)) return BROADCAST;
+  if (!forwarding(dev)) return NO_FORWARDING;
   const r = fibLookup(ns, dst);
-  if (!forwarding(dev)) return { kind: 'no-forwarding' };
-  if (!r || r.type !== 'unicast') return { kind: 'unreachable' };
+  if (!r || r.type !== 'unicast') return UNREACHABLE;
   const bad = validateSource(ns, src, dev);
   if (bad) return { kind: 'martian', why: bad };
   return { kind: 'forward', dev: r.dev, nexthop: r.via ?? dst, route: r };

@@ -9,7 +9,7 @@ import type { NeighEntry, NudState, Sim, SimDev } from '../model';
 import { ETHERTYPE_IPV4 } from '../wire/ethernet';
 import { writeEthHeader } from '../mac-cache';
 import { BROADCAST_MAC, type Mac } from '../wire/mac';
-import { devXmit, drop } from '../dev-core';
+import { devXmit, drop, whereOf } from '../dev-core';
 import { arpSolicit } from './arp';
 import { icmpSendError } from './icmp';
 import { isBroadcastAddr } from './route';
@@ -22,30 +22,31 @@ export const MCAST_SOLICIT = 3;
 export const UCAST_SOLICIT = 3;
 export const LOCKTIME_NS = 1 * SECOND;
 
-function key(dev: SimDev, ip: number): string {
-  return `${dev.ifindex}|${ip}`;
+/** Key of (dev, ip) in `ns.neigh`: a number, exact below 2^53 (ifindex < 2^21). */
+export function neighKey(dev: SimDev, ip: number): number {
+  return dev.ifindex * 4294967296 + (ip >>> 0);
 }
 
 /** The entry for (dev, ip), if any. */
 export function neighLookup(dev: SimDev, ip: number): NeighEntry | undefined {
-  return dev.ns.neigh.get(key(dev, ip));
+  return dev.neighByIp?.get(ip | 0);
 }
 
 function create(sim: Sim, dev: SimDev, ip: number, state: NudState): NeighEntry {
   const e: NeighEntry = { dev, ip, state, updated: sim.engine.now, confirmed: 0, used: sim.engine.now, probes: 0, queue: [] };
-  dev.ns.neigh.set(key(dev, ip), e);
+  dev.ns.neigh.set(neighKey(dev, ip), e);
+  (dev.neighByIp ?? (dev.neighByIp = new Map())).set(ip | 0, e);
   return e;
 }
 
 function setState(sim: Sim, e: NeighEntry, state: NudState): void {
   if (e.state === state) return;
   e.state = state;
-  sim.trace.push({ t: sim.engine.now, kind: 'neigh', at: { ns: e.dev.ns.label, dev: e.dev.name }, ip: formatIp(e.ip), state: state.toUpperCase(), lladdr: e.lladdr });
+  sim.trace.push({ t: sim.engine.now, kind: 'neigh', at: whereOf(e.dev), ip: formatIp(e.ip), state: state.toUpperCase(), lladdr: e.lladdr });
 }
 
 function arm(sim: Sim, e: NeighEntry, delay: number): void {
-  sim.engine.cancel(e.timer);
-  e.timer = sim.engine.after(delay, () => timer(sim, e));
+  e.timer = sim.engine.rearm(e.timer, delay, e.onTimer ?? (e.onTimer = () => timer(sim, e)));
 }
 
 /** A random reachable time: base 30 s scaled by [0.5, 1.5) (neigh_rand_reach_time). */
@@ -215,6 +216,7 @@ export function neighFlushDev(sim: Sim, dev: SimDev): void {
     if (e.dev === dev && e.state !== 'permanent') {
       sim.engine.cancel(e.timer);
       dev.ns.neigh.delete(k);
+      dev.neighByIp?.delete(e.ip | 0);
     }
   }
 }

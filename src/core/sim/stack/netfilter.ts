@@ -88,6 +88,9 @@ export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array
   return 'accept';
 }
 
+/** ICMP types that can open a conntrack connection (echo, timestamp, info, address mask requests). */
+const ICMP_NEW_TYPES = new Set([8, 13, 15, 17]);
+
 function icmpEchoId(pkt: Uint8Array): number | undefined {
   if (pkt[9] !== 1) return undefined;
   const ihl = (pkt[0] & 15) * 4;
@@ -112,6 +115,11 @@ function fixIcmpChecksum(pkt: Uint8Array): void {
 /** nat POSTROUTING: MASQUERADE of new ICMP echo flows; returns the (possibly rewritten) packet, or null if dropped. */
 export function natPostrouting(sim: Sim, ns: SimNs, pkt: Uint8Array, outDev: SimDev): Uint8Array | null {
   if (ns.firewall.length === 0) return pkt;
+  // nat chains see only the first packet of a NEW connection. Conntrack never classes an
+  // ICMP reply or error as NEW (nf_conntrack_proto_icmp.c icmp_new: only echo, timestamp,
+  // info and address-mask requests open a connection), so e.g. the echo reply a host
+  // sends for a request it received is never masqueraded.
+  if (pkt[9] === 1 && !ICMP_NEW_TYPES.has(pkt[(pkt[0] & 15) * 4])) return pkt;
   const id = icmpEchoId(pkt);
   const src = ipv4Src(pkt);
   const dst = ipv4Dst(pkt);

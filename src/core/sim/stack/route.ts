@@ -27,21 +27,38 @@ export function addrsOf(dev: SimDev): IfAddr[] {
 
 /** The device holding `ip` as a local address, if any (down devices included). */
 export function localOwner(ns: SimNs, ip: number): SimDev | undefined {
-  for (const d of ns.devs) for (const a of d.addrs) if (a.addr === ip) return d;
+  const own = (ns.localCache ?? (ns.localCache = localAddresses(ns))).get(ip);
+  if (own) return own;
   if (isLoopback(ip) && ns.lo && ns.lo.addrs.length > 0) return ns.lo;
   return undefined;
+}
+
+/** Every address of the namespace → the first device (in device order) holding it. */
+function localAddresses(ns: SimNs): Map<number, SimDev> {
+  const m = new Map<number, SimDev>();
+  for (const d of ns.devs) for (const a of d.addrs) if (!m.has(a.addr)) m.set(a.addr, d);
+  return m;
 }
 
 /** True when `ip` is a broadcast address of the namespace (limited, or the last address of an up device's subnet). */
 export function isBroadcastAddr(ns: SimNs, ip: number): boolean {
   if (ip === LIMITED_BROADCAST) return true;
+  return (ns.bcastCache ?? (ns.bcastCache = broadcastAddresses(ns))).has(ip);
+}
+
+function broadcastAddresses(ns: SimNs): Set<number> {
+  const s = new Set<number>();
   for (const d of ns.devs) {
     if (!d.up) continue;
     for (const a of d.addrs) {
-      if (a.len < 31 && ((a.addr | ~maskOf(a.len)) >>> 0) === ip) return true;
+      if (a.len < 31) s.add((a.addr | ~maskOf(a.len)) >>> 0);
     }
   }
-  return false;
+  // An address that is also one of ours (e.g. 10.0.2.35/30, the last of its subnet) has both
+  // a local and a broadcast route in table local; the local one, inserted first by
+  // fib_add_ifaddr, wins the lookup, so it behaves as a local unicast address.
+  for (const d of ns.devs) for (const a of d.addrs) s.delete(a.addr);
+  return s;
 }
 
 /** The main table as the kernel holds it now (cached until link state changes). */

@@ -22,14 +22,11 @@ function allValue(dev: SimDev, key: string): number {
 }
 
 // Settings never change while a simulation runs, so each device's effective values are
-// computed once (this is on the per-packet path).
-const maxCache = new WeakMap<SimDev, Map<string, number>>();
-const orCache = new WeakMap<SimDev, Map<string, boolean>>();
+// computed once and kept on the device (this is on the per-packet path).
 
 /** IN_DEV_CONF with "max" semantics (rp_filter, arp_ignore, arp_announce). */
 export function confMax(dev: SimDev, key: string): number {
-  let m = maxCache.get(dev);
-  if (!m) maxCache.set(dev, (m = new Map()));
+  const m = dev.confMaxCache ?? (dev.confMaxCache = new Map());
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = Math.max(allValue(dev, key), devValue(dev, key))));
   return v;
@@ -37,8 +34,7 @@ export function confMax(dev: SimDev, key: string): number {
 
 /** IN_DEV_ORCONF semantics (proxy_arp, arp_filter, accept_local, send_redirects). */
 export function confOr(dev: SimDev, key: string): boolean {
-  let m = orCache.get(dev);
-  if (!m) orCache.set(dev, (m = new Map()));
+  const m = dev.confOrCache ?? (dev.confOrCache = new Map());
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = allValue(dev, key) !== 0 || devValue(dev, key) !== 0));
   return v;
@@ -50,15 +46,7 @@ export function confOr(dev: SimDev, key: string): boolean {
  * device was explicitly set afterwards.
  */
 export function forwarding(dev: SimDev): boolean {
-  return confOrForward(dev);
-}
-
-const fwdCache = new WeakMap<SimDev, boolean>();
-
-function confOrForward(dev: SimDev): boolean {
-  let v = fwdCache.get(dev);
-  if (v === undefined) fwdCache.set(dev, (v = computeForwarding(dev)));
-  return v;
+  return dev.forwardingCache ?? (dev.forwardingCache = computeForwarding(dev));
 }
 
 function computeForwarding(dev: SimDev): boolean {

@@ -34,7 +34,13 @@ export function readMac(buf: Uint8Array, off = 0): Mac {
 
 /** Write a canonical Mac as six bytes at `off` (no validation: callers hold canonical values). */
 export function writeMac(buf: Uint8Array, off: number, mac: Mac): void {
-  for (let i = 0; i < 6; i++) buf[off + i] = parseInt(mac.substr(i * 3, 2), 16);
+  // decoded from char codes: this runs for every frame built, and parseInt(substr) allocates
+  for (let i = 0; i < 6; i++) buf[off + i] = (hexDigit(mac.charCodeAt(i * 3)) << 4) | hexDigit(mac.charCodeAt(i * 3 + 1));
+}
+
+/** Value of a hex digit's char code ('0'–'9', 'a'–'f', 'A'–'F'). */
+function hexDigit(c: number): number {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 
 /** The six bytes of a Mac. */

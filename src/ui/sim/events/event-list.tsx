@@ -29,8 +29,8 @@ export function filterEvents(events: readonly TraceEvent[], f: EventFilter, star
   for (let i = start; i < events.length; i++) {
     const ev = events[i];
     if (f.dropsOnly && ev.kind !== 'drop') continue;
-    const p = eventProtocol(ev);
-    if (!f[p]) continue;
+    // A drop without a frame (e.g. a packet given up after ARP failed) belongs to no protocol: always shown.
+    if (!f[eventProtocol(ev)] && !(ev.kind === 'drop' && !ev.frame)) continue;
     if (f.where) {
       const w = eventWhere(ev);
       if (w !== f.where && !w.startsWith(`${f.where}:`)) continue;
@@ -92,7 +92,7 @@ export function EventList() {
       <Filters />
       <div className="sim-event-scroll" ref={box} data-testid="event-list" data-count={rows.length}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
-        {rows.length === 0 && <p className="muted sim-empty">No events yet. Type <code>ping</code> in the Console tab, or press ▶ Run.</p>}
+        {rows.length === 0 && <p className="muted sim-empty">No events{filter.other ? '' : ' (OTHER, e.g. IPv6 link-up chatter, is hidden)'} yet. Type <code>ping -c 1 ADDRESS</code> in the Console tab, or press Run.</p>}
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {rows.slice(first, last).map((idx, k) => {
             const ev = simEvents[idx];

@@ -12,13 +12,15 @@ import { explainDrop } from '../drops/explain';
 import { simEvents, useSimStore } from '../sim-store';
 import { HopTracker, type DropMark, type Hop } from './hops';
 
-const HOP_MS = 650;
+/** A hop is drawn for its virtual duration at the current speed, within these bounds (wall ms). */
+const HOP_MIN_MS = 450;
+const HOP_MAX_MS = 1600;
 const STAGGER_MS = 420;
 const DROP_MS = 6000;
 const MAX_ACTIVE = 80;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-interface Anim { item: Hop | DropMark; start: number; el?: Element; bubble?: HTMLDivElement }
+interface Anim { item: Hop | DropMark; start: number; dur: number; el?: Element; bubble?: HTMLDivElement }
 
 /** Centre of the node drawn for a device, in flow coordinates. */
 type Locate = (where: string) => { x: number; y: number; w: number; h: number } | undefined;
@@ -56,9 +58,11 @@ export function FramesOverlay() {
     const enqueue = (items: (Hop | DropMark)[]) => {
       const now = performance.now();
       if (cursorWall < now - STAGGER_MS || cursorWall > now + 4000) { cursorWall = now - STAGGER_MS; cursorT = -1; }
+      const speed = useSimStore.getState().speed;
       for (const item of items) {
         if (item.t > cursorT) { cursorWall = Math.max(now, cursorWall + STAGGER_MS); cursorT = item.t; }
-        anims.push({ item, start: cursorWall });
+        const dur = item.kind === 'hop' ? Math.min(HOP_MAX_MS, Math.max(HOP_MIN_MS, item.dt / speed)) : DROP_MS;
+        anims.push({ item, start: cursorWall, dur });
       }
       if (anims.length > MAX_ACTIVE) {
         for (const a of anims.slice(0, anims.length - MAX_ACTIVE)) { a.el?.remove(); a.bubble?.remove(); }
@@ -74,7 +78,7 @@ export function FramesOverlay() {
       if (age < 0) return true;
       const item = a.item;
       if (item.kind === 'hop') {
-        if (age > HOP_MS) return false;
+        if (age > a.dur) return false;
         const p = locate(item.from), q = locate(item.to);
         if (!p || !q) return false;
         if (!a.el) {
@@ -84,7 +88,7 @@ export function FramesOverlay() {
           g.appendChild(c);
           a.el = c;
         }
-        const k = age / HOP_MS;
+        const k = age / a.dur;
         const e = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
         a.el.setAttribute('cx', String(p.x + (q.x - p.x) * e));
         a.el.setAttribute('cy', String(p.y + (q.y - p.y) * e));
@@ -129,18 +133,20 @@ export function FramesOverlay() {
     }
 
     // The device of the selected event gets a ring, so "where did this happen?" is answered on the canvas.
-    let ring: SVGCircleElement | null = null;
+    let ring: SVGRectElement | null = null;
     const showSelected = (index: number | null) => {
       ring?.remove();
       ring = null;
       const ev = index === null ? undefined : simEvents[index];
       const p = ev && 'at' in ev ? locate(`${ev.at.ns}:${ev.at.dev}`) : undefined;
       if (!p || !svg.current) return;
-      ring = document.createElementNS(SVG_NS, 'circle') as SVGCircleElement;
+      ring = document.createElementNS(SVG_NS, 'rect') as SVGRectElement;
       ring.setAttribute('class', 'sim-selected-ring');
-      ring.setAttribute('cx', String(p.x));
-      ring.setAttribute('cy', String(p.y));
-      ring.setAttribute('r', String(Math.max(p.w, p.h) / 2 + 10));
+      ring.setAttribute('x', String(p.x - p.w / 2 - 6));
+      ring.setAttribute('y', String(p.y - p.h / 2 - 6));
+      ring.setAttribute('width', String(p.w + 12));
+      ring.setAttribute('height', String(p.h + 12));
+      ring.setAttribute('rx', '10');
       svg.current.appendChild(ring);
     };
 
@@ -152,7 +158,11 @@ export function FramesOverlay() {
       const fresh = simEvents.slice(processed);
       processed = simEvents.length;
       // At full speed only the latest frames are worth animating.
-      const items = tracker.feed(fresh, processed - fresh.length).slice(-MAX_ACTIVE);
+      // The canvas shows what the event list's protocol filter lets through (drops without a frame always).
+      const f = s.filter;
+      const items = tracker.feed(fresh, processed - fresh.length)
+        .filter((x) => (x.kind === 'hop' ? f[x.proto] : !x.proto || f[x.proto]))
+        .slice(-MAX_ACTIVE);
       if (items.length) enqueue(items);
     });
     return () => { unsubscribe(); clear(); ring?.remove(); if (raf) cancelAnimationFrame(raf); };
@@ -160,7 +170,7 @@ export function FramesOverlay() {
 
   return (
     <ViewportPortal>
-      <svg ref={svg} className="sim-overlay" width="1" height="1" style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', pointerEvents: 'none', zIndex: 10 }} />
+      <svg ref={svg} className="sim-overlay" width="1" height="1" style={{ position: 'absolute', left: 0, top: 0, overflow: 'visible', pointerEvents: 'none', zIndex: 10, willChange: 'transform' }} />
       <div ref={html} className="sim-overlay-html" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', zIndex: 11 }} />
     </ViewportPortal>
   );

@@ -13,6 +13,8 @@ export interface Hop {
   from: string;
   to: string;
   t: number;
+  /** Virtual time the hop took, ns. */
+  dt: number;
   proto: Proto;
   broadcast: boolean;
   index: number;
@@ -25,6 +27,8 @@ export interface DropMark {
   reason: string;
   why: string;
   index: number;
+  /** Protocol of the dropped frame, when the drop carries one. */
+  proto?: Proto;
 }
 
 /** A cheap exact-enough key for a frame's bytes (length + FNV-1a). */
@@ -45,7 +49,7 @@ export class HopTracker {
     events.forEach((e, k) => {
       const index = from + k;
       if (e.kind === 'drop') {
-        out.push({ kind: 'drop', at: `${e.at.ns}:${e.at.dev}`, t: e.t, reason: e.reason, why: e.why, index });
+        out.push({ kind: 'drop', at: `${e.at.ns}:${e.at.dev}`, t: e.t, reason: e.reason, why: e.why, index, proto: e.frame ? eventProtocol(e) : undefined });
         return;
       }
       if (e.kind !== 'frame-tx' && e.kind !== 'frame-rx') return;
@@ -53,7 +57,7 @@ export class HopTracker {
       const where = `${e.at.ns}:${e.at.dev}`;
       const src = e.kind === 'frame-rx' ? this.lastTx.get(key) : this.lastAny.get(key);
       if (src && src.where !== where && e.t - src.t < 1e7) {
-        out.push({ kind: 'hop', from: src.where, to: where, t: e.t, proto: eventProtocol(e), broadcast: (e.frame[0] & 1) === 1, index });
+        out.push({ kind: 'hop', from: src.where, to: where, t: e.t, dt: e.t - src.t, proto: eventProtocol(e), broadcast: (e.frame[0] & 1) === 1, index });
       }
       if (e.kind === 'frame-tx') this.lastTx.set(key, { where, t: e.t });
       this.lastAny.set(key, { where, t: e.t });

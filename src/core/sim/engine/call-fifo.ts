@@ -1,0 +1,110 @@
+/**
+ * The engine's fast lane: calls scheduled in non-decreasing time order (a link hop is always
+ * "now + hop delay", and the clock never goes back) need no heap — appending keeps them
+ * sorted by (time, sequence number). Entries live in a ring of parallel arrays (function and
+ * up to three arguments) that only ever grows, so scheduling a hop allocates neither a
+ * closure nor an event object, and draining the lane frees no storage.
+ */
+
+/** A function called with the arguments it was scheduled with. */
+export type Call3 = (a: unknown, b: unknown, c: unknown) => void;
+
+export class CallFifo {
+  private at: Float64Array;
+  private seq: Float64Array;
+  private fn: (Call3 | undefined)[];
+  private a: unknown[];
+  private b: unknown[];
+  private c: unknown[];
+  private mask: number;
+  private head = 0;
+  private count = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity) cap *= 2;
+    this.mask = cap - 1;
+    this.at = new Float64Array(cap);
+    this.seq = new Float64Array(cap);
+    this.fn = new Array<Call3 | undefined>(cap).fill(undefined);
+    this.a = new Array<unknown>(cap).fill(undefined);
+    this.b = new Array<unknown>(cap).fill(undefined);
+    this.c = new Array<unknown>(cap).fill(undefined);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Time of the last entry, or -Infinity when empty: an append must not be earlier. */
+  get tailTime(): number {
+    return this.count > 0 ? this.at[(this.head + this.count - 1) & this.mask] : -Infinity;
+  }
+
+  /** Time of the first entry (only when non-empty). */
+  get headTime(): number {
+    return this.at[this.head];
+  }
+
+  /** Sequence number of the first entry (only when non-empty). */
+  get headSeq(): number {
+    return this.seq[this.head];
+  }
+
+  push(at: number, seq: number, fn: Call3, a: unknown, b: unknown, c: unknown): void {
+    if (this.count > this.mask) this.grow();
+    const i = (this.head + this.count) & this.mask;
+    this.at[i] = at;
+    this.seq[i] = seq;
+    this.fn[i] = fn;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.c[i] = c;
+    this.count++;
+  }
+
+  /** Removes the first entry and runs it. */
+  runHead(): void {
+    const i = this.head;
+    const fn = this.fn[i] as Call3;
+    const a = this.a[i];
+    const b = this.b[i];
+    const c = this.c[i];
+    // release references at once: a drained slot must not keep frames alive
+    this.fn[i] = undefined;
+    this.a[i] = undefined;
+    this.b[i] = undefined;
+    this.c[i] = undefined;
+    this.head = (i + 1) & this.mask;
+    this.count--;
+    fn(a, b, c);
+  }
+
+  /** Doubles the ring, unrolling it so the first entry is at index 0. */
+  private grow(): void {
+    const cap = this.mask + 1;
+    const at = new Float64Array(cap * 2);
+    const seq = new Float64Array(cap * 2);
+    const fn = new Array<Call3 | undefined>(cap * 2).fill(undefined);
+    const a = new Array<unknown>(cap * 2).fill(undefined);
+    const b = new Array<unknown>(cap * 2).fill(undefined);
+    const c = new Array<unknown>(cap * 2).fill(undefined);
+    for (let k = 0; k < this.count; k++) {
+      const i = (this.head + k) & this.mask;
+      at[k] = this.at[i];
+      seq[k] = this.seq[i];
+      fn[k] = this.fn[i];
+      a[k] = this.a[i];
+      b[k] = this.b[i];
+      c[k] = this.c[i];
+    }
+    this.at = at;
+    this.seq = seq;
+    this.fn = fn;
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.mask = cap * 2 - 1;
+    this.head = 0;
+  }
+}
