@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeAsRoot } from '../kernel/root-suite';
 import { exportScripts } from '../core/iproute2/export/index';
 import { importScript } from '../core/iproute2/import/index';
 import { HOSTILE_NAMES, hostileNamesDesign, macvlanBridgeDesign } from '../core/iproute2/export/test-designs';
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-if (!isRoot) console.warn('exported-script kernel tests skipped: they need root to build namespaces');
 
 const dir = mkdtempSync(join(tmpdir(), 'vnetlab-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +20,7 @@ function inSandbox(text: string, ...command: string[]): { status: number | null;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!isRoot)('exported scripts on a real kernel', () => {
+describeAsRoot('exported scripts on a real kernel', () => {
   it('creates exactly the hostile names and executes nothing in them', () => {
     const [s] = exportScripts(hostileNamesDesign(), { mode: 'sandbox' });
     const marker = join(dir, 'executed');

@@ -13,9 +13,14 @@ import { macEquals } from './mac-cache';
 
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
 
-/** Records a drop in the trace with its reason and a one-sentence explanation. */
-export function drop(sim: Sim, dev: SimDev, reason: DropReason, why: string, frame?: Uint8Array): void {
-  sim.trace.push({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason, why, frame });
+/**
+ * Records a drop in the trace with its reason and a one-sentence explanation. The
+ * explanation may be given as a function, rendered only when the trace is read (it must
+ * read only values that do not change afterwards); readers always see a `why` string.
+ */
+export function drop(sim: Sim, dev: SimDev, reason: DropReason, why: string | (() => string), frame?: Uint8Array): void {
+  if (typeof why === 'string') sim.trace.push({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason, why, frame });
+  else sim.trace.pushDrop({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason, why: '', frame }, why);
 }
 
 /** The device's trace location, one shared object per device (names do not change while running). */

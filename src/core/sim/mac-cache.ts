@@ -3,7 +3,7 @@
  * text (wire/mac.ts); writing one into a frame would parse it every time, so the bytes of
  * each MAC seen are kept (a simulation has few distinct MACs).
  */
-import { macToBytes, type Mac } from './wire/mac';
+import { macToBytes, readMac, type Mac } from './wire/mac';
 
 const cache = new Map<Mac, Uint8Array>();
 
@@ -31,4 +31,30 @@ export function writeEthHeader(frame: Uint8Array, dst: Mac, src: Mac, type: numb
   frame.set(macBytes(src), 6);
   frame[12] = type >>> 8;
   frame[13] = type & 255;
+}
+
+// MAC text by bytes: the high and low three bytes are small integers, so a two-level map
+// finds the text without building a string (or boxing a 48-bit number) per frame.
+const texts = new Map<number, Map<number, Mac>>();
+let textCount = 0;
+
+/** The canonical text of the MAC at `off` of `frame`, the same string each time for the same MAC. */
+export function macAt(frame: Uint8Array, off: number): Mac {
+  const hi = (frame[off] << 16) | (frame[off + 1] << 8) | frame[off + 2];
+  const lo = (frame[off + 3] << 16) | (frame[off + 4] << 8) | frame[off + 5];
+  let byLo = texts.get(hi);
+  if (!byLo) {
+    if (textCount > 65536) {
+      texts.clear();
+      textCount = 0;
+    }
+    texts.set(hi, (byLo = new Map()));
+  }
+  let mac = byLo.get(lo);
+  if (mac === undefined) {
+    mac = readMac(frame, off);
+    byLo.set(lo, mac);
+    textCount++;
+  }
+  return mac;
 }

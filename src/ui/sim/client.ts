@@ -4,7 +4,6 @@
  * `setSimClientFactory`, e.g. `createInlineClient`, which runs the same session in-thread.
  */
 import type { SimRequest, SimResponse } from '../../worker/protocol';
-import { SimSession } from '../../worker/session';
 
 export interface SimClient {
   send(req: SimRequest): void;
@@ -13,7 +12,8 @@ export interface SimClient {
   dispose(): void;
 }
 
-function listeners() {
+/** A small listener set shared by the clients. */
+export function listeners() {
   const set = new Set<(r: SimResponse) => void>();
   return {
     add: (l: (r: SimResponse) => void) => { set.add(l); return () => { set.delete(l); }; },
@@ -30,35 +30,17 @@ export function createWorkerClient(): SimClient {
   return { send: (req) => worker.postMessage(req), onMessage: ls.add, dispose: () => worker.terminate() };
 }
 
-/** The same session on the calling thread, paced by timers (tests, environments without workers). */
-export function createInlineClient(tickMs = 16): SimClient {
+/** A client for environments without workers: it answers every request with an error. */
+function unavailableClient(): SimClient {
   const ls = listeners();
-  const session = new SimSession((r) => queueMicrotask(() => ls.emit(r)), () => performance.now());
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    if (timer !== undefined || !session.running) return;
-    timer = setTimeout(() => { timer = undefined; if (session.tick(tickMs)) schedule(); }, tickMs);
-  };
   return {
-    send: (req) => {
-      switch (req.type) {
-        case 'load': session.load(req.design, req.seed); break;
-        case 'command': session.command(req.id, req.ns, req.line); break;
-        case 'run': session.setRunning(true); break;
-        case 'pause': session.setRunning(false); break;
-        case 'step': session.step(); break;
-        case 'step-back': session.stepBack(); break;
-        case 'speed': session.setSpeed(req.speed); break;
-        case 'reset': session.reset(); break;
-      }
-      schedule();
-    },
+    send: () => queueMicrotask(() => ls.emit({ type: 'error', message: 'This browser cannot run the simulator (no Web Worker support).' })),
     onMessage: ls.add,
-    dispose: () => { if (timer !== undefined) clearTimeout(timer); },
+    dispose: () => {},
   };
 }
 
-let factory: () => SimClient = () => (typeof Worker === 'undefined' ? createInlineClient() : createWorkerClient());
+let factory: () => SimClient = () => (typeof Worker === 'undefined' ? unavailableClient() : createWorkerClient());
 let client: SimClient | undefined;
 
 /** Replaces how the client is made (tests); drops the current one. */

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importScript } from '../../core/iproute2/import/index';
 import { rename } from '../../core/model/edit/rename';
 import { useAppStore } from '../store/store';
-import { createInlineClient, setSimClientFactory } from './client';
+import { setSimClientFactory } from './client';
+import { createInlineClient } from './inline-client';
 import { designChanged, ensureLoaded, forgetLoaded, runCommand, simControls } from './controller';
 import { resetSimStore, simEvents, useSimStore } from './sim-store';
 

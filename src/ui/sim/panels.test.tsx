@@ -5,7 +5,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importScript } from '../../core/iproute2/import/index';
 import { useAppStore } from '../store/store';
-import { createInlineClient, setSimClientFactory } from './client';
+import { setSimClientFactory } from './client';
+import { createInlineClient } from './inline-client';
 import { ConsolePanel } from './console/console-panel';
 import { forgetLoaded, simControls } from './controller';
 import { resetSimStore, useSimStore } from './sim-store';

@@ -27,7 +27,7 @@ export function bridgeCommand(st: ImportState, scope: Scope, argv: string[]): bo
     }
     const dev = st.needDevice(scope, name);
     if (!dev) return false;
-    return applyPortOptions(st, dev, opts);
+    return applyPortOptions(st, scope.host, dev, opts);
   }
   if (matches(obj, 'vlan')) return bridgeVlan(st, scope, cmd, rest);
   if (matches(obj, 'fdb') || matches(obj, 'mdb')) {
@@ -141,7 +141,7 @@ export function brctlCommand(st: ImportState, scope: Scope, argv: string[]): boo
       if (dev.master !== br.id) return st.fail(`device ${b} is not a port of ${a}`);
       const on = onOff(c);
       if (on === undefined) return st.fail(`expect on/off for argument`);
-      return applyPortOptions(st, dev, ['hairpin', on ? 'on' : 'off']);
+      return applyPortOptions(st, scope.host, dev, ['hairpin', on ? 'on' : 'off']);
     }
     case 'stp': {
       const br = bridge(a);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { devIn, errorLines, errors, imp, nameOf, nsOf } from './testing';
+import { importScript } from './index';
 
 describe('bridge and brctl', () => {
   it('sets hairpin with bridge link set and brctl hairpin', () => {
@@ -126,5 +127,30 @@ describe('lines that are not configuration', () => {
   it('imports a transcript pasted with root prompts', () => {
     const r = imp('# ip link add d type dummy', 'RTNETLINK answers: File exists', '# ip link set d up');
     expect(devIn(r, 'host', 'd')?.up).toBe(true);
+  });
+});
+
+describe('bridge port state (br_set_port_state)', () => {
+  it('is refused where the kernel refuses it: port down, no carrier, STP on, out of range', () => {
+    const { diagnostics } = importScript([
+      'ip link add br0 type bridge',
+      'ip link add v0 type veth peer name v1',
+      'ip link set v0 master br0',
+      'bridge link set dev v0 state 0',
+      'ip link set v0 up',
+      'bridge link set dev v0 state 3',
+      'ip link set v1 up',
+      'bridge link set dev v0 state 3',
+      'bridge link set dev v0 state 9',
+      'ip link set br0 type bridge stp_state 1',
+      'bridge link set dev v0 state 0',
+    ].join('\n'), { file: 't.sh' });
+    const errors = diagnostics.filter((d) => d.level === 'error').map((d) => [d.line, d.message]);
+    expect(errors).toEqual([
+      [4, 'RTNETLINK answers: Network is down'],
+      [6, 'RTNETLINK answers: Network is down'],
+      [9, 'RTNETLINK answers: Invalid argument'],
+      [11, 'RTNETLINK answers: Device or resource busy'],
+    ]);
   });
 });

@@ -161,3 +161,33 @@ export function defaultPortVlans(br: Device): { vid: number; pvid: boolean; unta
   const pvid = br.kind === 'bridge' ? br.vlanDefaultPvid ?? 1 : 1;
   return pvid === 0 ? [] : [{ vid: pvid, pvid: true, untagged: true }];
 }
+
+/**
+ * Whether a device has carrier right now, as far as the configuration tells (rule 0.4 of the
+ * behaviour notes): veth needs both ends up, stacked devices follow their lower device, a
+ * tap/tun needs a process, a bridge needs a port that can forward (or never had one).
+ */
+export function hasCarrier(host: Host, dev: Device, depth = 0): boolean {
+  if (!dev.up || depth > 8) return false;
+  const byId = (id: Id | undefined) => host.devices.find((d) => d.id === id);
+  switch (dev.kind) {
+    case 'veth':
+      return !!byId(dev.peer)?.up;
+    case 'tap':
+    case 'tun':
+      return !!dev.attached;
+    case 'macvlan':
+    case 'macvtap':
+    case 'ipvlan':
+    case 'vlan': {
+      const lower = byId(dev.parent);
+      return !!lower && hasCarrier(host, lower, depth + 1);
+    }
+    case 'bridge': {
+      const ports = host.devices.filter((d) => d.master === dev.id);
+      return ports.length === 0 ? !dev.stp : ports.some((p) => hasCarrier(host, p, depth + 1));
+    }
+    default:
+      return true;
+  }
+}

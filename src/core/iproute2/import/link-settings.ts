@@ -103,7 +103,7 @@ export function enslave(st: ImportState, scope: Scope, dev: Device, masterName: 
 }
 
 function applyKindOptions(st: ImportState, scope: Scope, dev: Device, type: string, args: string[]): boolean {
-  if (type === 'bridge_slave' || type === 'bridge_port') return applyPortOptions(st, dev, args);
+  if (type === 'bridge_slave' || type === 'bridge_port') return applyPortOptions(st, scope.host, dev, args);
   if (type !== dev.kind) return st.fail(`${RTNL}Operation not supported`);
   if (dev.kind === 'bridge') return applyBridgeOptions(st, dev, args);
   if (dev.kind === 'macvlan' || dev.kind === 'macvtap') {

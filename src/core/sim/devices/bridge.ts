@@ -8,7 +8,7 @@
  */
 import type { BridgePortState, FdbEntry, RxResult, Sim, SimDev, Skb } from '../model';
 import { devXmit, drop, loopDetected, netifReceive } from '../dev-core';
-import { readMac } from '../wire/mac';
+import { macAt } from '../mac-cache';
 import { ETHERTYPE_IPV4, ETHERTYPE_VLAN, popVlan, pushVlan } from '../wire/ethernet';
 import { filterVerdict } from '../stack/netfilter';
 import { nsSysctl } from '../stack/sysctl';
@@ -53,7 +53,7 @@ function learn(sim: Sim, br: SimDev, port: SimDev, frame: Uint8Array, vid: numbe
   const st = br.bridge!;
   const p = port.brPort!;
   if (!p.learning || st.ageingNs === 0) return;
-  const mac = readMac(frame, 6);
+  const mac = macAt(frame, 6);
   const key = fdbKey(mac, vid);
   const e = st.fdb.get(key);
   const now = sim.engine.now;
@@ -153,7 +153,7 @@ function bridgeForward(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, v
     if (ingress) passUp(sim, br, skb, vid, false);
     return;
   }
-  const dst = readMac(frame, 0);
+  const dst = macAt(frame, 0);
   const e = lookup(sim, br, dst, vid);
   if (e && e.local) {
     if (ingress) passUp(sim, br, skb, vid, true);

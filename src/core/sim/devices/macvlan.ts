@@ -8,7 +8,7 @@
 import type { MacvlanDevice } from '../../model/types';
 import type { MacvlanPort, RxResult, Sim, SimDev, Skb } from '../model';
 import { devXmit, drop, netifReceive } from '../dev-core';
-import { readMac } from '../wire/mac';
+import { macAt } from '../mac-cache';
 
 function modeOf(dev: SimDev): MacvlanDevice['mode'] {
   return (dev.cfg as MacvlanDevice).mode;
@@ -37,7 +37,7 @@ export function macvlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
         sim.engine.after(sim.hopDelay, () => childReceive(sim, c, { data: copy, hops: skb.hops, lineage: skb.lineage }));
       }
     } else {
-      const dest = findByMac(port, readMac(data, 0));
+      const dest = findByMac(port, macAt(data, 0));
       if (dest && modeOf(dest) === 'bridge') {
         // dev_forward_skb(lowerdev): injected into the lower's receive path (its taps see rx)
         sim.engine.after(sim.hopDelay, () => netifReceive(sim, lower, { data, hops: skb.hops, lineage: skb.lineage }));
@@ -73,7 +73,7 @@ function forwardSource(sim: Sim, port: MacvlanPort, skb: Skb, src: string): bool
 export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
   const port = lower.macvlanPort as MacvlanPort;
   const data = skb.data;
-  const srcMac = readMac(data, 6);
+  const srcMac = macAt(data, 6);
   if (data[0] & 1) {
     if (forwardSource(sim, port, skb, srcMac)) return 'consumed';
     const src = findByMac(port, srcMac);
@@ -96,7 +96,7 @@ export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
     return 'pass';
   }
   if (forwardSource(sim, port, skb, srcMac)) return 'consumed';
-  const child = port.passthru ? port.children[0] : findByMac(port, readMac(data, 0));
+  const child = port.passthru ? port.children[0] : findByMac(port, macAt(data, 0));
   if (!child || modeOf(child) === 'source') return 'pass';
   childReceive(sim, child, skb, true);
   return 'consumed';

@@ -7,7 +7,7 @@
  */
 import type { LanSegment, Sim, SimDev, Skb } from '../model';
 import { deliverLater, drop, loopDetected } from '../dev-core';
-import { readMac } from '../wire/mac';
+import { macAt } from '../mac-cache';
 
 /** The NIC transmits onto its LAN segment. */
 export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
@@ -19,11 +19,11 @@ export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
 function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
   const data = skb.data;
   if (loopDetected(sim, skb, lan, from, `LAN ${lan.name}`)) return;
-  const src = readMac(data, 6);
+  const src = macAt(data, 6);
   if (!(data[6] & 1)) lan.fdb.set(src, { port: from, updated: sim.engine.now });
   const group = (data[0] & 1) === 1;
   if (!group) {
-    const hit = lan.fdb.get(readMac(data, 0));
+    const hit = lan.fdb.get(macAt(data, 0));
     if (hit) {
       if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops, lineage: skb.lineage });
       return;
@@ -44,7 +44,7 @@ function nicReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   if (!dev.up || !dev.carrier) return;
   const data = skb.data;
   if (!(data[0] & 1) && !dev.promisc) {
-    const dst = readMac(data, 0);
+    const dst = macAt(data, 0);
     if (dst !== dev.mac && !dev.ucList.has(dst)) {
       drop(sim, dev, 'other-host', `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`, data);
       return;

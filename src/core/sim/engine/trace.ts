@@ -55,7 +55,7 @@ const TX = 0;
 const RX = 1;
 const OBJECT = 2;
 /** Rows per chunk: chunks are allocated once at full size and never copied. */
-const CHUNK_BITS = 14;
+const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 
 /** A fixed-size block of rows. */
@@ -90,6 +90,8 @@ export class Trace {
   private count = 0;
   /** Rows already turned into objects (a prefix of the log). */
   private made: TraceEvent[] = [];
+  /** Drop explanations not written yet, by row: rendered when the row is first read. */
+  private pendingWhy = new Map<number, { ev: { why: string }; render: () => string }>();
 
   private row(): number {
     const i = this.count & (CHUNK - 1);
@@ -104,6 +106,15 @@ export class Trace {
     c.times[i] = ev.t;
     c.codes[i] = OBJECT;
     c.refs[i] = ev;
+  }
+
+  /**
+   * Records a drop whose explanation is rendered only if the trace is read (most drops in a
+   * large broadcast domain never are). `render` must depend only on values fixed at the drop.
+   */
+  pushDrop(ev: Extract<TraceEvent, { kind: 'drop' }>, render: () => string): void {
+    this.pendingWhy.set(this.count, { ev, render });
+    this.push(ev);
   }
 
   /** Records a frame seen by the taps of the device at `at` (the object is made on read). */
@@ -127,11 +138,19 @@ export class Trace {
       const c = this.chunks[k >> CHUNK_BITS];
       const i = k & (CHUNK - 1);
       const code = c.codes[i];
+      if (code === OBJECT && this.pendingWhy.size > 0) this.renderWhy(k);
       made.push(code === OBJECT
         ? c.refs[i] as TraceEvent
         : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
     }
     return made;
+  }
+
+  private renderWhy(row: number): void {
+    const p = this.pendingWhy.get(row);
+    if (!p) return;
+    this.pendingWhy.delete(row);
+    p.ev.why = p.render();
   }
 
   /** Events recorded at or after index `i`. */
@@ -147,6 +166,7 @@ export class Trace {
       const code = c.codes[i];
       if (code === OBJECT) {
         const ev = c.refs[i] as TraceEvent;
+        if (ev.kind === 'drop' && this.pendingWhy.size > 0) this.renderWhy(k);
         if (ev.kind === 'frame-tx' || ev.kind === 'frame-rx') f(ev.t, ev.kind, ev.at, ev.frame);
       } else f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
     }

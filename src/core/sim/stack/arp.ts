@@ -8,13 +8,13 @@ import { contains, formatIp, isLoopback, isMulticast } from '../../net/ipv4';
 import type { NeighEntry, Sim, SimDev } from '../model';
 import { ARP_LEN, ARP_REPLY, ARP_REQUEST } from '../wire/arp';
 import { arpReply, arpRequest } from '../wire/frames';
-import { BROADCAST_MAC, readMac } from '../wire/mac';
+import { BROADCAST_MAC } from '../wire/mac';
 import { devXmit, drop, type PktType } from '../dev-core';
 import { confMax, confOr, forwarding } from './sysctl';
 import { localOwner, routeOutput, selectSrc } from './route';
 import { inputRoute } from './ip-input';
 import { neighLookup, neighUpdate } from './neigh';
-import { macEquals } from '../mac-cache';
+import { macAt } from '../mac-cache';
 
 /** Sends the ARP request for a neighbour entry: broadcast while resolving, unicast when re-probing. */
 export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
@@ -68,7 +68,7 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
     if (sip === 0) {
       // duplicate address detection probe: answer if the target is local
       if (localOwner(ns, tip) && !arpIgnore(dev, sip, tip)) {
-        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: readMac(frame, off + 8), targetIp: sip }), hops: 0 });
+        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: macAt(frame, off + 8), targetIp: sip }), hops: 0 });
       }
       return;
     }
@@ -82,13 +82,13 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
         const back = routeOutput(ns, sip, { src: tip });
         if (back.kind !== 'unicast' || back.dev !== dev) return;
       }
-      const sha = readMac(frame, off + 8);
+      const sha = macAt(frame, off + 8);
       neighUpdate(sim, dev, sip, sha, 'stale', true);
       devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
       return;
     }
     if (r.kind === 'forward' && forwarding(dev) && confOr(dev, 'proxy_arp') && r.dev !== dev) {
-      const sha = readMac(frame, off + 8);
+      const sha = macAt(frame, off + 8);
       neighUpdate(sim, dev, sip, sha, 'stale', true);
       const reply = arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip });
       // broadcast requests are answered after a random delay of up to proxy_delay (0.8 s)
@@ -97,11 +97,10 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       return;
     }
   }
-  // neighUpdate without `create` changes nothing unless an entry exists; when the entry
-  // already holds the sender's MAC, pass its text instead of formatting the same MAC again
+  // neighUpdate without `create` changes nothing unless an entry exists
   const known = neighLookup(dev, sip);
   if (!known) return;
-  const sha = known.lladdr !== undefined && macEquals(frame, off + 8, known.lladdr) ? known.lladdr : readMac(frame, off + 8);
+  const sha = macAt(frame, off + 8);
   const state = op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
   neighUpdate(sim, dev, sip, sha, state, false);
 }

@@ -39,10 +39,16 @@ function create(sim: Sim, dev: SimDev, ip: number, state: NudState): NeighEntry 
   return e;
 }
 
+/** `ip neigh` spelling of each state. */
+const STATE_TEXT: Record<NudState, string> = {
+  incomplete: 'INCOMPLETE', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY',
+  probe: 'PROBE', failed: 'FAILED', permanent: 'PERMANENT', noarp: 'NOARP',
+};
+
 function setState(sim: Sim, e: NeighEntry, state: NudState): void {
   if (e.state === state) return;
   e.state = state;
-  sim.trace.push({ t: sim.engine.now, kind: 'neigh', at: whereOf(e.dev), ip: formatIp(e.ip), state: state.toUpperCase(), lladdr: e.lladdr });
+  sim.trace.push({ t: sim.engine.now, kind: 'neigh', at: whereOf(e.dev), ip: e.ipText ?? (e.ipText = formatIp(e.ip)), state: STATE_TEXT[state], lladdr: e.lladdr });
 }
 
 function arm(sim: Sim, e: NeighEntry, delay: number): void {
