@@ -76,6 +76,8 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         id: n.id, label, devs: [], byName: new Map(), sysctls: { ...n.sysctls }, staticRoutes: n.routes,
         firewall: n.firewall, policies: { ...(n.policies ?? {}) }, neigh: new Map(), conntrack: [],
         icmpSockets: new Set(), arpSockets: new Set(), ipId: 0,
+        // every optional field present from the start: one object shape for all namespaces
+        lo: undefined, fibCache: undefined, localCache: undefined, bcastCache: undefined,
       };
       sim.namespaces.push(ns);
       sim.nsByLabel.set(label, ns);
@@ -92,6 +94,11 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
         xmit: XMIT[d.kind], captured: false,
+        // every optional field present from the start: one object shape for all devices keeps
+        // the per-frame code monomorphic
+        peer: undefined, lower: undefined, lan: undefined, rxHandler: undefined, bridge: undefined, brPort: undefined,
+        macvlanPort: undefined, ipvlanPort: undefined, where: undefined, neighByIp: undefined,
+        confMaxCache: undefined, confOrCache: undefined, forwardingCache: undefined,
       };
       if (d.kind === 'loopback') {
         ns.lo = dev;

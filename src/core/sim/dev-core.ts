@@ -4,7 +4,7 @@
  * carrier, packet taps, the VLAN step, the rx_handler, then the protocol handlers.
  * Device-specific behaviour is in devices/, protocol handling in stack/.
  */
-import type { Sim, SimDev, Skb } from './model';
+import type { LoopCounts, Sim, SimDev, Skb } from './model';
 import type { DropReason, Where } from './engine/trace';
 import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
 import { arpRcv } from './stack/arp';
@@ -37,15 +37,18 @@ export const LOOP_VISITS = 4;
  * which bounds the storm the kernel would sustain forever.
  */
 export function loopDetected(sim: Sim, skb: Skb, sw: object, where: SimDev | undefined, name: string): boolean {
-  if (!skb.lineage) skb.lineage = new Map();
-  const n = (skb.lineage.get(sw) ?? 0) + 1;
-  skb.lineage.set(sw, n);
+  const counts = skb.lineage ?? (skb.lineage = []);
+  let k = 0;
+  while (k < counts.length && counts[k] !== sw) k += 2;
+  const n = k < counts.length ? (counts[k + 1] as number) + 1 : 1;
+  counts[k] = sw;
+  counts[k + 1] = n;
   if (n <= LOOP_VISITS) return false;
   if (!sim.stormDetected) {
     sim.stormDetected = true;
     sim.trace.push({ t: sim.engine.now, kind: 'note', ns: where?.ns.label ?? '', text: `broadcast storm: a frame came round ${name} ${n} times, a layer-2 loop without STP; Linux would forward it forever (net/bridge/br_forward.c br_flood), the simulator stops it here` });
   }
-  if (where) drop(sim, where, 'storm', `${name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
+  if (where) drop(sim, where, 'storm', () => `${name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
   return true;
 }
 
@@ -55,11 +58,11 @@ export function loopDetected(sim: Sim, skb: Skb, sw: object, where: SimDev | und
  */
 export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
   if (!dev.up) {
-    drop(sim, dev, 'dev-down', `${dev.name} is admin-down: it transmits nothing (net/core/dev.c __dev_queue_xmit)`, skb.data);
+    drop(sim, dev, 'dev-down', () => `${dev.name} is admin-down: it transmits nothing (net/core/dev.c __dev_queue_xmit)`, skb.data);
     return true;
   }
   if (!dev.carrier) {
-    drop(sim, dev, 'no-carrier', `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`, skb.data);
+    drop(sim, dev, 'no-carrier', () => `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`, skb.data);
     return true;
   }
   if (++skb.hops > sim.stormHops) {
@@ -67,7 +70,7 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
       sim.stormDetected = true;
       sim.trace.push({ t: sim.engine.now, kind: 'note', ns: dev.ns.label, text: `broadcast storm: a frame looped through ${sim.stormHops} layer-2 hops (a bridge loop without STP); the simulator stops forwarding it` });
     }
-    drop(sim, dev, 'storm', `${dev.name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
+    drop(sim, dev, 'storm', () => `${dev.name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`, skb.data);
     return true;
   }
   sim.frameEvents++;
@@ -84,7 +87,14 @@ export function tap(sim: Sim, dev: SimDev, kind: 'frame-tx' | 'frame-rx', frame:
 
 /** Hands a frame to `dev`'s receive path after one link hop. */
 export function deliverLater(sim: Sim, dev: SimDev, skb: Skb): void {
-  sim.engine.call(sim.hopDelay, netifReceive, sim, dev, skb);
+  // The skb's fields ride in the hop lane's columns and the receiver gets a fresh skb: a
+  // flood can put a million frames in flight at once, and an object held for each would
+  // survive into the old generation. Nothing touches a transmitted skb afterwards.
+  sim.engine.call(sim.hopDelay, receiveFields, sim, dev, skb.data, skb.hops, skb.lineage, skb.forceHost);
+}
+
+function receiveFields(sim: Sim, dev: SimDev, data: Uint8Array, hops: number, lineage: LoopCounts | undefined, forceHost: boolean | undefined): void {
+  netifReceive(sim, dev, { data, hops, lineage, forceHost });
 }
 
 /** Packet type of a frame relative to a device (eth_type_trans). */
@@ -99,7 +109,7 @@ export function pktTypeFor(dev: SimDev, frame: Uint8Array): PktType {
 /** The receive path of `dev` (__netif_receive_skb_core), rule 0.1 of kernel-behaviour.md. */
 export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   if (!dev.up) {
-    drop(sim, dev, 'dev-down', `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`, skb.data);
+    drop(sim, dev, 'dev-down', () => `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`, skb.data);
     return;
   }
   sim.frameEvents++;
@@ -119,10 +129,10 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
       untagged.set(frame.subarray(0, 12), 0);
       untagged.set(frame.subarray(16), 12);
       if (!vdev.up) {
-        drop(sim, vdev, 'dev-down', `${vdev.name} is down: frames of VLAN ${vid} are dropped (net/8021q/vlan_core.c vlan_do_receive)`, frame);
+        drop(sim, vdev, 'dev-down', () => `${vdev.name} is down: frames of VLAN ${vid} are dropped (net/8021q/vlan_core.c vlan_do_receive)`, frame);
         return;
       }
-      netifReceive(sim, vdev, { data: untagged, hops: skb.hops, lineage: skb.lineage });
+      netifReceive(sim, vdev, { data: untagged, hops: skb.hops, lineage: skb.lineage, forceHost: false });
       return;
     }
   }
@@ -130,7 +140,8 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
     if (dev.rxHandler(sim, dev, skb) === 'consumed') return;
   }
   if (tagged && (((frame[14] << 8) | frame[15]) & 0xfff) !== 0) {
-    drop(sim, dev, 'vlan-unknown', `${dev.name}: no VLAN device for VID ${((frame[14] << 8) | frame[15]) & 0xfff}, the frame is marked for another host and IP/ARP ignore it (net/core/dev.c)`, frame);
+    const vid = ((frame[14] << 8) | frame[15]) & 0xfff;
+    drop(sim, dev, 'vlan-unknown', () => `${dev.name}: no VLAN device for VID ${vid}, the frame is marked for another host and IP/ARP ignore it (net/core/dev.c)`, frame);
     return;
   }
   const off = tagged ? 18 : 14;

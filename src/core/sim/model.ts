@@ -11,6 +11,17 @@ import type { Rng } from './engine/rng';
 import type { Trace, Where } from './engine/trace';
 
 /** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
+/**
+ * Switches a frame (and every copy made of it since) has passed, with how often: pairs
+ * `[switch, count, switch, count, …]` in one array shared by the copies — a frame meets one
+ * or two switches, and a Map per frame would cost more than the search.
+ */
+export type LoopCounts = (object | number)[];
+
+/**
+ * A frame in flight. Written as a literal with all four fields, in this order, everywhere:
+ * one object shape keeps the per-frame code monomorphic.
+ */
 export interface Skb {
   data: Uint8Array;
   /** Layer-2 hops since an IP stack last handled it; bounds broadcast storms. */
@@ -22,7 +33,7 @@ export interface Skb {
    * (bridge or LAN segment) has handled the frame. Loop detection only; the kernel keeps
    * no such thing, which is why a bridge loop without STP storms forever there.
    */
-  lineage?: Map<object, number>;
+  lineage?: LoopCounts;
 }
 
 export interface IfAddr {

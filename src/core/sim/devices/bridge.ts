@@ -111,7 +111,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   const frame = skb.data;
   if (p.state === 'disabled') return 'pass'; // 6.x: a disabled port's frames go to its own stack
   if (isZeroOrGroup(frame, 6)) {
-    drop(sim, port, 'bridge-invalid-src', `${port.name}: bridge drops a frame with a multicast or zero source MAC (net/bridge/br_input.c br_handle_frame)`, frame);
+    drop(sim, port, 'bridge-invalid-src', () => `${port.name}: bridge drops a frame with a multicast or zero source MAC (net/bridge/br_input.c br_handle_frame)`, frame);
     return 'consumed';
   }
   if (frame[0] === 0x01 && frame[1] === 0x80 && frame[2] === 0xc2 && frame[3] === 0 && frame[4] === 0 && (frame[5] & 0xf0) === 0) {
@@ -123,7 +123,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   if (st.vlanFiltering) {
     const v = ingressVid(p.vlans, frame);
     if (v === null) {
-      drop(sim, port, 'bridge-vlan', `${port.name}: VLAN filtering: the port is not a member of the frame's VLAN (net/bridge/br_vlan.c br_allowed_ingress)`, frame);
+      drop(sim, port, 'bridge-vlan', () => `${port.name}: VLAN filtering: the port is not a member of the frame's VLAN (net/bridge/br_vlan.c br_allowed_ingress)`, frame);
       return 'consumed';
     }
     vid = v;
@@ -131,7 +131,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   }
   if (p.state === 'learning') {
     learn(sim, br, port, frame, vid);
-    drop(sim, port, 'bridge-port-state', `${port.name}: port is in LEARNING state: source learned, frame dropped (net/bridge/br_input.c)`, frame);
+    drop(sim, port, 'bridge-port-state', () => `${port.name}: port is in LEARNING state: source learned, frame dropped (net/bridge/br_input.c)`, frame);
     return 'consumed';
   }
   if (p.state !== 'forwarding') {
@@ -140,7 +140,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   }
   if (loopDetected(sim, skb, br, port, br.name)) return 'consumed';
   learn(sim, br, port, frame, vid);
-  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage }, port, vid);
+  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }, port, vid);
   return 'consumed';
 }
 
@@ -161,7 +161,10 @@ function bridgeForward(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, v
   }
   if (e && e.port) {
     if (shouldDeliver(e.port, ingress)) forwardTo(sim, br, e.port, skb, ingress, vid);
-    else drop(sim, e.port, 'bridge-no-egress', `${br.name}: destination ${dst} sits behind the ingress port ${e.port.name} and hairpin is off (net/bridge/br_forward.c should_deliver)`, frame);
+    else {
+      const behind = e.port.name;
+      drop(sim, e.port, 'bridge-no-egress', () => `${br.name}: destination ${dst} sits behind the ingress port ${behind} and hairpin is off (net/bridge/br_forward.c should_deliver)`, frame);
+    }
     if (ingress && br.promisc) passUp(sim, br, skb, vid, false);
     return;
   }
@@ -206,7 +209,7 @@ function forwardTo(sim: Sim, br: SimDev, port: SimDev, skb: Skb, ingress: SimDev
       if (filterVerdict(sim, br.ns, 'FORWARD', data.subarray(off), br, br) !== 'accept') return;
     }
   }
-  devXmit(sim, port, { data, hops: skb.hops, lineage: skb.lineage });
+  devXmit(sim, port, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
 }
 
 /** br_pass_frame_up: the frame is received again with the bridge device as its device. */
@@ -231,7 +234,7 @@ export function bridgeXmit(sim: Sim, br: SimDev, skb: Skb): void {
     vid = v;
     data = internalFrame(data, vid);
   }
-  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage }, null, vid);
+  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }, null, vid);
 }
 
 /** Port state as br_stp / br_if would have it now (STP off: enabled ports forward at once). */

@@ -7,5 +7,5 @@ import { drop } from '../dev-core';
 
 /** dummy_xmit: the frame is consumed. */
 export function dummyXmit(sim: Sim, dev: SimDev, skb: Skb): void {
-  drop(sim, dev, 'dummy', `${dev.name}: a dummy device discards everything it transmits (drivers/net/dummy.c dummy_xmit)`, skb.data);
+  drop(sim, dev, 'dummy', () => `${dev.name}: a dummy device discards everything it transmits (drivers/net/dummy.c dummy_xmit)`, skb.data);
 }

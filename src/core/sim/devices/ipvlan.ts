@@ -70,7 +70,7 @@ export function ipvlanXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
         return true;
       }
       // same MAC but not a sibling: the master's own address; into the master's receive path
-      sim.engine.call(sim.hopDelay, netifReceive, sim, master, { data, hops: skb.hops, lineage: skb.lineage });
+      sim.engine.call(sim.hopDelay, netifReceive, sim, master, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
       return true;
     }
     if (data[0] & 1) {
@@ -78,10 +78,10 @@ export function ipvlanXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
       // copy goes through netif_rx with bottom halves re-enabled, so it is fully processed
       // (replies included) before the same work item transmits the original on the master.
       for (const c of port.children) if (c !== dev && c.up) toChild(sim, c, skb);
-      sim.engine.after(MULTICAST_WORK_DELAY, () => devXmit(sim, master, { data, hops: skb.hops, lineage: skb.lineage }));
+      sim.engine.after(MULTICAST_WORK_DELAY, () => devXmit(sim, master, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }));
       return true;
     }
-    devXmit(sim, master, { data, hops: skb.hops, lineage: skb.lineage });
+    devXmit(sim, master, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
     return true;
   }
   // l3 / l3s
@@ -112,7 +112,7 @@ export function ipvlanXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
     const frame = new Uint8Array(14 + ip.length);
     frame[12] = 0x08;
     frame.set(ip, 14);
-    devXmit(sim, r.dev, { data: frame, hops: 0 });
+    devXmit(sim, r.dev, { data: frame, hops: 0, lineage: undefined, forceHost: false });
     return true;
   }
   neighOutput(sim, r.dev, r.nexthop, ip, l3Src(data));

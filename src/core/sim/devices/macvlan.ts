@@ -9,6 +9,7 @@ import type { MacvlanDevice } from '../../model/types';
 import type { MacvlanPort, RxResult, Sim, SimDev, Skb } from '../model';
 import { devXmit, drop, netifReceive } from '../dev-core';
 import { macAt } from '../mac-cache';
+import { micros } from '../engine/time';
 
 function modeOf(dev: SimDev): MacvlanDevice['mode'] {
   return (dev.cfg as MacvlanDevice).mode;
@@ -34,18 +35,18 @@ export function macvlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
       for (const c of port.children) {
         if (c === dev || !c.up || modeOf(c) !== 'bridge') continue;
         const copy = data;
-        sim.engine.after(sim.hopDelay, () => childReceive(sim, c, { data: copy, hops: skb.hops, lineage: skb.lineage }));
+        sim.engine.after(sim.hopDelay, () => childReceive(sim, c, { data: copy, hops: skb.hops, lineage: skb.lineage, forceHost: false }));
       }
     } else {
       const dest = findByMac(port, macAt(data, 0));
       if (dest && modeOf(dest) === 'bridge') {
         // dev_forward_skb(lowerdev): injected into the lower's receive path (its taps see rx)
-        sim.engine.after(sim.hopDelay, () => netifReceive(sim, lower, { data, hops: skb.hops, lineage: skb.lineage }));
+        sim.engine.after(sim.hopDelay, () => netifReceive(sim, lower, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }));
         return;
       }
     }
   }
-  devXmit(sim, lower, { data, hops: skb.hops, lineage: skb.lineage });
+  devXmit(sim, lower, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
 }
 
 function childReceive(sim: Sim, child: SimDev, skb: Skb, forceHost = false): void {
@@ -63,11 +64,14 @@ function forwardSource(sim: Sim, port: MacvlanPort, skb: Skb, src: string): bool
     if (modeOf(c) !== 'source' || !c.up) continue;
     const cfg = c.cfg as MacvlanDevice;
     if (!(cfg.sourceMacs ?? []).some((m) => m.toLowerCase() === src)) continue;
-    childReceive(sim, c, { data: skb.data, hops: skb.hops, lineage: skb.lineage });
+    childReceive(sim, c, { data: skb.data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
     if (cfg.nodst) stop = true;
   }
   return stop;
 }
+
+/** Latency of the macvlan broadcast work queue (a kworker run after the receive softirq). */
+const BROADCAST_WORK_DELAY = micros(50);
 
 /** macvlan_handle_frame: the rx_handler of a device with macvlan/macvtap children. */
 export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
@@ -88,9 +92,12 @@ export function macvlanRx(sim: Sim, lower: SimDev, skb: Skb): RxResult {
     const modes: string[] = !src ? ['private', 'vepa', 'passthru', 'bridge'] : modeOf(src) === 'vepa' ? ['vepa', 'bridge'] : ['vepa'];
     const targets = port.children.filter((c) => c !== src && c.up && modes.includes(modeOf(c)));
     if (targets.length > 0) {
-      // macvlan_broadcast_enqueue: delivered later from a work queue, after the lower's own stack
-      sim.engine.after(sim.hopDelay, () => {
-        for (const c of targets) childReceive(sim, c, { data, hops: skb.hops, lineage: skb.lineage });
+      // macvlan_broadcast_enqueue: delivered later from a work queue (macvlan_process_broadcast),
+      // after the softirq that let the lower's own stack answer; measured, a whole exchange
+      // through the lower (its ARP reply, the echo and its reply) finishes before a child sees
+      // the broadcast.
+      sim.engine.after(BROADCAST_WORK_DELAY, () => {
+        for (const c of targets) childReceive(sim, c, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
       });
     }
     return 'pass';

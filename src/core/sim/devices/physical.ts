@@ -25,7 +25,7 @@ function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
   if (!group) {
     const hit = lan.fdb.get(macAt(data, 0));
     if (hit) {
-      if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops, lineage: skb.lineage });
+      if (hit.port !== from || from.cfg.kind === 'physical' && from.cfg.lanHairpin) nicReceive(sim, hit.port, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
       return;
     }
   }
@@ -35,7 +35,7 @@ function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {
   for (let i = lan.ports.length - 1; i >= 0; i--) {
     const p = lan.ports[i];
     if (p === from && !(p.cfg.kind === 'physical' && p.cfg.lanHairpin)) continue;
-    nicReceive(sim, p, { data, hops: skb.hops, lineage: skb.lineage });
+    nicReceive(sim, p, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
   }
 }
 
@@ -46,7 +46,7 @@ function nicReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   if (!(data[0] & 1) && !dev.promisc) {
     const dst = macAt(data, 0);
     if (dst !== dev.mac && !dev.ucList.has(dst)) {
-      drop(sim, dev, 'other-host', `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`, data);
+      drop(sim, dev, 'other-host', () => `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`, data);
       return;
     }
   }

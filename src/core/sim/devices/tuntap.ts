@@ -9,5 +9,5 @@ import { drop } from '../dev-core';
 
 /** tun_net_xmit. */
 export function tunXmit(sim: Sim, dev: SimDev, skb: Skb): void {
-  drop(sim, dev, 'no-reader', `${dev.name}: the frame is queued to the process reading the ${dev.kind} device and leaves the simulated network (drivers/net/tun.c tun_net_xmit)`, skb.data);
+  drop(sim, dev, 'no-reader', () => `${dev.name}: the frame is queued to the process reading the ${dev.kind} device and leaves the simulated network (drivers/net/tun.c tun_net_xmit)`, skb.data);
 }

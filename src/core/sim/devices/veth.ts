@@ -11,7 +11,7 @@ import { deliverLater, drop } from '../dev-core';
 export function vethXmit(sim: Sim, dev: SimDev, skb: Skb): void {
   const peer = dev.peer;
   if (!peer || !peer.up) {
-    drop(sim, dev, 'dev-down', `${dev.name}: veth peer is down, the frame is dropped (drivers/net/veth.c veth_xmit)`, skb.data);
+    drop(sim, dev, 'dev-down', () => `${dev.name}: veth peer is down, the frame is dropped (drivers/net/veth.c veth_xmit)`, skb.data);
     return;
   }
   deliverLater(sim, peer, skb);

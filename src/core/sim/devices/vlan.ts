@@ -15,5 +15,5 @@ export function vlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
     return;
   }
   const tpid = dev.cfg.kind === 'vlan' && dev.cfg.protocol === '802.1ad' ? ETHERTYPE_QINQ : ETHERTYPE_VLAN;
-  devXmit(sim, lower, { data: pushVlan(skb.data, { tpid, pcp: 0, dei: 0, vid: dev.vid }), hops: skb.hops, lineage: skb.lineage });
+  devXmit(sim, lower, { data: pushVlan(skb.data, { tpid, pcp: 0, dei: 0, vid: dev.vid }), hops: skb.hops, lineage: skb.lineage, forceHost: false });
 }

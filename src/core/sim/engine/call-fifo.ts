@@ -2,20 +2,23 @@
  * The engine's fast lane: calls scheduled in non-decreasing time order (a link hop is always
  * "now + hop delay", and the clock never goes back) need no heap — appending keeps them
  * sorted by (time, sequence number). Entries live in a ring of parallel arrays (function and
- * up to three arguments) that only ever grows, so scheduling a hop allocates neither a
+ * up to six arguments) that only ever grows, so scheduling a hop allocates neither a
  * closure nor an event object, and draining the lane frees no storage.
  */
 
 /** A function called with the arguments it was scheduled with. */
-export type Call3 = (a: unknown, b: unknown, c: unknown) => void;
+export type CallN = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => void;
 
 export class CallFifo {
   private at: Float64Array;
   private seq: Float64Array;
-  private fn: (Call3 | undefined)[];
+  private fn: (CallN | undefined)[];
   private a: unknown[];
   private b: unknown[];
   private c: unknown[];
+  private d: unknown[];
+  private e: unknown[];
+  private f: unknown[];
   private mask: number;
   private head = 0;
   private count = 0;
@@ -26,10 +29,13 @@ export class CallFifo {
     this.mask = cap - 1;
     this.at = new Float64Array(cap);
     this.seq = new Float64Array(cap);
-    this.fn = new Array<Call3 | undefined>(cap).fill(undefined);
+    this.fn = new Array<CallN | undefined>(cap).fill(undefined);
     this.a = new Array<unknown>(cap).fill(undefined);
     this.b = new Array<unknown>(cap).fill(undefined);
     this.c = new Array<unknown>(cap).fill(undefined);
+    this.d = new Array<unknown>(cap).fill(undefined);
+    this.e = new Array<unknown>(cap).fill(undefined);
+    this.f = new Array<unknown>(cap).fill(undefined);
   }
 
   get size(): number {
@@ -51,7 +57,7 @@ export class CallFifo {
     return this.seq[this.head];
   }
 
-  push(at: number, seq: number, fn: Call3, a: unknown, b: unknown, c: unknown): void {
+  push(at: number, seq: number, fn: CallN, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown): void {
     if (this.count > this.mask) this.grow();
     const i = (this.head + this.count) & this.mask;
     this.at[i] = at;
@@ -60,24 +66,33 @@ export class CallFifo {
     this.a[i] = a;
     this.b[i] = b;
     this.c[i] = c;
+    this.d[i] = d;
+    this.e[i] = e;
+    this.f[i] = f;
     this.count++;
   }
 
   /** Removes the first entry and runs it. */
   runHead(): void {
     const i = this.head;
-    const fn = this.fn[i] as Call3;
+    const fn = this.fn[i] as CallN;
     const a = this.a[i];
     const b = this.b[i];
     const c = this.c[i];
+    const d = this.d[i];
+    const e = this.e[i];
+    const f = this.f[i];
     // release references at once: a drained slot must not keep frames alive
     this.fn[i] = undefined;
     this.a[i] = undefined;
     this.b[i] = undefined;
     this.c[i] = undefined;
+    this.d[i] = undefined;
+    this.e[i] = undefined;
+    this.f[i] = undefined;
     this.head = (i + 1) & this.mask;
     this.count--;
-    fn(a, b, c);
+    fn(a, b, c, d, e, f);
   }
 
   /** Doubles the ring, unrolling it so the first entry is at index 0. */
@@ -85,10 +100,13 @@ export class CallFifo {
     const cap = this.mask + 1;
     const at = new Float64Array(cap * 2);
     const seq = new Float64Array(cap * 2);
-    const fn = new Array<Call3 | undefined>(cap * 2).fill(undefined);
+    const fn = new Array<CallN | undefined>(cap * 2).fill(undefined);
     const a = new Array<unknown>(cap * 2).fill(undefined);
     const b = new Array<unknown>(cap * 2).fill(undefined);
     const c = new Array<unknown>(cap * 2).fill(undefined);
+    const d = new Array<unknown>(cap * 2).fill(undefined);
+    const e = new Array<unknown>(cap * 2).fill(undefined);
+    const f = new Array<unknown>(cap * 2).fill(undefined);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
       at[k] = this.at[i];
@@ -97,6 +115,9 @@ export class CallFifo {
       a[k] = this.a[i];
       b[k] = this.b[i];
       c[k] = this.c[i];
+      d[k] = this.d[i];
+      e[k] = this.e[i];
+      f[k] = this.f[i];
     }
     this.at = at;
     this.seq = seq;
@@ -104,6 +125,9 @@ export class CallFifo {
     this.a = a;
     this.b = b;
     this.c = c;
+    this.d = d;
+    this.e = e;
+    this.f = f;
     this.mask = cap * 2 - 1;
     this.head = 0;
   }

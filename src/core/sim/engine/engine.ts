@@ -6,7 +6,7 @@
  */
 import { EventQueue, type SimEvent } from './event-queue';
 import { type Nanos, ZERO_TIME } from './time';
-import { CallFifo, type Call3 } from './call-fifo';
+import { CallFifo, type CallN } from './call-fifo';
 
 export type TimerHandle = SimEvent;
 
@@ -55,18 +55,20 @@ export class Engine {
   }
 
   /**
-   * Schedules `fn(a, b, c)` after `delay` ns, ordered exactly like `after` but without a
+   * Schedules `fn(a, b, c, d, e, f)` after `delay` ns, ordered exactly like `after` but without a
    * handle (it cannot be cancelled). For per-frame work such as link hops: when it is not
    * earlier than the last such call, it takes the allocation-free fast lane.
    */
-  call<A, B, C>(delay: number, fn: (a: A, b: B, c: C) => void, a: A, b: B, c: C): void {
+  call<A, B, C, D = undefined, E = undefined, F = undefined>(
+    delay: number, fn: (a: A, b: B, c: C, d: D, e: E, f: F) => void, a: A, b: B, c: C, d?: D, e?: E, f?: F,
+  ): void {
     const at = this.clock + (delay > 0 ? delay : 0);
     if (at >= this.fifo.tailTime) {
-      this.fifo.push(at, this.seq++, fn as Call3, a, b, c);
+      this.fifo.push(at, this.seq++, fn as CallN, a, b, c, d, e, f);
       return;
     }
     const seq = this.seq++;
-    this.queue.push({ at: at as Nanos, seq, dueAt: at as Nanos, dueSeq: seq, run: () => fn(a, b, c), cancelled: false, done: false });
+    this.queue.push({ at: at as Nanos, seq, dueAt: at as Nanos, dueSeq: seq, run: () => fn(a, b, c, d as D, e as E, f as F), cancelled: false, done: false });
   }
 
   /** Cancels a pending event (no-op if it already ran). */

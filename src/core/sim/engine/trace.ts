@@ -166,7 +166,6 @@ export class Trace {
       const code = c.codes[i];
       if (code === OBJECT) {
         const ev = c.refs[i] as TraceEvent;
-        if (ev.kind === 'drop' && this.pendingWhy.size > 0) this.renderWhy(k);
         if (ev.kind === 'frame-tx' || ev.kind === 'frame-rx') f(ev.t, ev.kind, ev.at, ev.frame);
       } else f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
     }

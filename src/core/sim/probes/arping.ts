@@ -55,7 +55,7 @@ export function startArping(sim: Sim, probe: ArpingProbe, done: (r: RawArpingRes
   ns.arpSockets.add(sock);
   timer.deadline = sim.engine.after(seconds(probe.wait), finish);
   const sip = dev.addrs[0]?.addr ?? 0;
-  if (!devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: sip, targetIp: dst }), hops: 0 })) {
+  if (!devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: sip, targetIp: dst }), hops: 0, lineage: undefined, forceHost: false })) {
     // the driver refused the frame: libnet's write on the packet socket fails with ENOBUFS
     result.local_errors!.push('arping: libnet_write(): libnet_write_link(): only -1 bytes written (No buffer space available)');
   }

@@ -27,7 +27,7 @@ export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
   else if (cand !== undefined && announce === 1 && dev.addrs.some((a) => contains(a, e.ip) && localOwner(dev.ns, cand) && contains(a, cand))) sip = cand;
   if (sip === undefined) sip = selectSrc(dev, e.ip) ?? 0;
   const frame = arpRequest({ src: dev.mac, senderIp: sip, targetIp: e.ip, dst: unicast && e.lladdr ? e.lladdr : BROADCAST_MAC });
-  devXmit(sim, dev, { data: frame, hops: 0 });
+  devXmit(sim, dev, { data: frame, hops: 0, lineage: undefined, forceHost: false });
 }
 
 function u32(b: Uint8Array, o: number): number {
@@ -49,11 +49,11 @@ function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
 /** arp_rcv + arp_process for a frame that reached `dev`'s protocol handlers. */
 export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
   if (dev.noarp || dev.kind === 'loopback') {
-    drop(sim, dev, 'noarp', `${dev.name} has the NOARP flag: ARP arriving on it is discarded (net/ipv4/arp.c arp_rcv)`, frame);
+    drop(sim, dev, 'noarp', () => `${dev.name} has the NOARP flag: ARP arriving on it is discarded (net/ipv4/arp.c arp_rcv)`, frame);
     return;
   }
   if (pt === 'otherhost') {
-    drop(sim, dev, 'other-host', `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`, frame);
+    drop(sim, dev, 'other-host', () => `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`, frame);
     return;
   }
   // read in place (the checks of wire/arp.ts parseArp); the sender MAC is only formatted when used
@@ -68,7 +68,7 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
     if (sip === 0) {
       // duplicate address detection probe: answer if the target is local
       if (localOwner(ns, tip) && !arpIgnore(dev, sip, tip)) {
-        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: macAt(frame, off + 8), targetIp: sip }), hops: 0 });
+        devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: macAt(frame, off + 8), targetIp: sip }), hops: 0, lineage: undefined, forceHost: false });
       }
       return;
     }
@@ -84,7 +84,7 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       }
       const sha = macAt(frame, off + 8);
       neighUpdate(sim, dev, sip, sha, 'stale', true);
-      devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0 });
+      devXmit(sim, dev, { data: arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip }), hops: 0, lineage: undefined, forceHost: false });
       return;
     }
     if (r.kind === 'forward' && forwarding(dev) && confOr(dev, 'proxy_arp') && r.dev !== dev) {
@@ -93,7 +93,7 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       const reply = arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip });
       // broadcast requests are answered after a random delay of up to proxy_delay (0.8 s)
       const delay = pt === 'host' ? 0 : Math.floor(sim.rng.next() * 0.8e9);
-      sim.engine.after(delay, () => devXmit(sim, dev, { data: reply, hops: 0 }));
+      sim.engine.after(delay, () => devXmit(sim, dev, { data: reply, hops: 0, lineage: undefined, forceHost: false }));
       return;
     }
   }

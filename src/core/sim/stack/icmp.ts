@@ -47,7 +47,10 @@ export function icmpSendError(sim: Sim, ns: SimNs, offending: Uint8Array, type: 
   const orig = natOriginalOf(ns, offending) ?? offending;
   const osrc = ipv4Src(orig);
   const odst = ipv4Dst(orig);
-  if (osrc === 0 || osrc === LIMITED_BROADCAST || isMulticast(osrc)) return;
+  // A source of 0.0.0.0 is no reason to stay silent: a locally generated packet sent without
+  // a source address gets its error too, routed to 127.0.0.1 (see routeOutput); packets
+  // arriving with that source never get this far (martian).
+  if (osrc === LIMITED_BROADCAST || isMulticast(osrc)) return;
   if (odst === LIMITED_BROADCAST || isMulticast(odst) || isBroadcastAddr(ns, odst)) return;
   if (orig[9] === IPPROTO_ICMP) {
     const ihl = (orig[0] & 15) * 4;

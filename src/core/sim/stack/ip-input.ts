@@ -69,7 +69,7 @@ export function inputRoute(ns: SimNs, dst: number, src: number, dev: SimDev): In
 /** ip_rcv: an IPv4 packet reached `dev`'s stack. */
 export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
   if (pt === 'otherhost') {
-    drop(sim, dev, 'other-host', `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`, frame);
+    drop(sim, dev, 'other-host', () => `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`, frame);
     return;
   }
   const ns = dev.ns;
@@ -94,13 +94,13 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
       localDeliver(sim, dev, pkt, true);
       return;
     case 'martian':
-      drop(sim, dev, 'martian', `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${r.why} (net/ipv4/route.c ip_route_input_slow)`, frame);
+      drop(sim, dev, 'martian', () => `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${r.why} (net/ipv4/route.c ip_route_input_slow)`, frame);
       return;
     case 'no-forwarding':
-      drop(sim, dev, 'no-forwarding', `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`, frame);
+      drop(sim, dev, 'no-forwarding', () => `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`, frame);
       return;
     case 'unreachable':
-      drop(sim, dev, 'no-route', `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`, frame);
+      drop(sim, dev, 'no-route', () => `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`, frame);
       icmpSendError(sim, ns, pkt, ICMP_DEST_UNREACH, UNREACH_NET, dev);
       return;
     case 'forward':

@@ -42,9 +42,10 @@ export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
   if (sim.trace.recordAllFrames) sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(o.dst), result: describeRoute(r) });
   if (r.kind === 'error') return { ok: false, errno: r.errno };
   const src = r.src ?? 0;
+  const dst = (r.kind === 'local' && r.dst) || o.dst;
   const pkt = emitIpv4({
     tos: o.tos ?? 0, id: ns.ipId = (ns.ipId + 1) & 0xffff, flags: o.df ? IP_FLAG_DF : 0, fragOffset: 0,
-    ttl: o.ttl ?? 64, proto: o.proto, src, dst: o.dst, options: new Uint8Array(0), payload: o.payload,
+    ttl: o.ttl ?? 64, proto: o.proto, src, dst, options: new Uint8Array(0), payload: o.payload,
   });
   if (filterVerdict(sim, ns, 'OUTPUT', pkt, undefined, r.dev) !== 'accept') return { ok: true, route: r };
   if (r.kind === 'local') {
@@ -56,7 +57,7 @@ export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
       drop(sim, lo, 'lo-down', `${lo.name} is down: a packet to the namespace's own address ${formatIp(o.dst)} is routed via lo and lost (net/core/dev.c __dev_queue_xmit)`);
       return { ok: true, route: r };
     }
-    devXmit(sim, lo, { data: frame, hops: 0 });
+    devXmit(sim, lo, { data: frame, hops: 0, lineage: undefined, forceHost: false });
     return { ok: true, route: r };
   }
   const out = natPostrouting(sim, ns, pkt, r.dev);

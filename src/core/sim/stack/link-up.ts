@@ -39,9 +39,9 @@ export function scheduleLinkUp(sim: Sim): void {
     sim.engine.after(micros(50) * ++i, () => {
       if (!sendsIpv6(dev)) return;
       if (confMax(dev, 'arp_notify') > 0) {
-        for (const a of dev.addrs) devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: a.addr, targetIp: a.addr }), hops: 0 });
+        for (const a of dev.addrs) devXmit(sim, dev, { data: arpRequest({ src: dev.mac, senderIp: a.addr, targetIp: a.addr }), hops: 0, lineage: undefined, forceHost: false });
       }
-      devXmit(sim, dev, { data: mldFrame(dev), hops: 0 });
+      devXmit(sim, dev, { data: mldFrame(dev), hops: 0, lineage: undefined, forceHost: false });
     });
   }
 }

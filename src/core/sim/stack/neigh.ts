@@ -33,7 +33,10 @@ export function neighLookup(dev: SimDev, ip: number): NeighEntry | undefined {
 }
 
 function create(sim: Sim, dev: SimDev, ip: number, state: NudState): NeighEntry {
-  const e: NeighEntry = { dev, ip, state, updated: sim.engine.now, confirmed: 0, used: sim.engine.now, probes: 0, queue: [] };
+  const e: NeighEntry = {
+    dev, ip, state, updated: sim.engine.now, confirmed: 0, used: sim.engine.now, probes: 0, queue: [],
+    lladdr: undefined, timer: undefined, onTimer: undefined, ipText: undefined, solicitSrc: undefined,
+  };
   dev.ns.neigh.set(neighKey(dev, ip), e);
   (dev.neighByIp ?? (dev.neighByIp = new Map())).set(ip | 0, e);
   return e;
@@ -114,14 +117,14 @@ export function sendIpFrame(sim: Sim, dev: SimDev, dst: Mac, ip: Uint8Array): vo
   const frame = new Uint8Array(14 + ip.length);
   writeEthHeader(frame, dst, dev.mac, ETHERTYPE_IPV4);
   frame.set(ip, 14);
-  devXmit(sim, dev, { data: frame, hops: 0 });
+  devXmit(sim, dev, { data: frame, hops: 0, lineage: undefined, forceHost: false });
 }
 
 /** neigh_output: sends `ip` to `nexthop` on `dev`, resolving its MAC first if needed. */
 export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Array, src: number | undefined): void {
   if (dev.kind === 'tun') {
     // point-to-point without link-layer header: nothing to resolve
-    devXmit(sim, dev, { data: ip, hops: 0 });
+    devXmit(sim, dev, { data: ip, hops: 0, lineage: undefined, forceHost: false });
     return;
   }
   if (isBroadcastAddr(dev.ns, nexthop)) {

@@ -136,12 +136,22 @@ export function selectSrc(dev: SimDev, near: number): number | undefined {
 }
 
 export type OutputRoute =
-  | { kind: 'local'; dev: SimDev; src: number }
+  /** `dst` is set when routing rewrote the destination (0.0.0.0 becomes the loopback address). */
+  | { kind: 'local'; dev: SimDev; src: number; dst?: number }
   | { kind: 'unicast'; dev: SimDev; nexthop: number; src: number | undefined; route?: FibRoute }
   | { kind: 'error'; errno: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' };
 
+const LOOPBACK_ADDRESS = 0x7f000001;
+
 /** ip_route_output_key_hash: where a locally generated packet to `dst` goes. */
 export function routeOutput(ns: SimNs, dst: number, opts: { oif?: SimDev; src?: number } = {}): OutputRoute {
+  if (dst === 0) {
+    // A packet to 0.0.0.0 goes to the source address, or to 127.0.0.1 from 127.0.0.1 when
+    // there is none, out of the loopback device (route.c ip_route_output_key_hash_rcu). This
+    // is how the host-unreachable error for a ping sent without a source address comes back.
+    const to = opts.src || LOOPBACK_ADDRESS;
+    return { kind: 'local', dev: ns.lo as SimDev, src: to, dst: to };
+  }
   if (localOwner(ns, dst)) {
     return { kind: 'local', dev: ns.lo as SimDev, src: opts.src ?? dst };
   }
