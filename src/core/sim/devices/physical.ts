@@ -13,7 +13,7 @@ import { macAt } from '../mac-cache';
 export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
   const lan = dev.lan;
   if (!lan) return;
-  sim.engine.call(sim.hopDelay, (l: typeof lan, d: SimDev, k: Skb) => lanForward(sim, l, d, k), lan, dev, skb);
+  sim.engine.call(sim.hopDelay, lanForward, sim, lan, dev, skb);
 }
 
 function lanForward(sim: Sim, lan: LanSegment, from: SimDev, skb: Skb): void {

@@ -23,7 +23,7 @@ export class CallFifo {
   private head = 0;
   private count = 0;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 64) {
     let cap = 16;
     while (cap < capacity) cap *= 2;
     this.mask = cap - 1;

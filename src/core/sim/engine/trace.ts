@@ -54,26 +54,23 @@ export type TraceEventKind = TraceEvent['kind'];
 const TX = 0;
 const RX = 1;
 const OBJECT = 2;
-/** Rows per chunk: chunks are allocated once at full size and never copied. */
+/** Rows per chunk: a chunk's columns never move once full (a long trace is never copied whole). */
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 
 /** A fixed-size block of rows. */
 interface Chunk {
-  times: Float64Array;
-  codes: Uint8Array;
+  // plain arrays allocated at full size (typed arrays would cost an off-heap allocation each)
+  times: number[];
+  codes: number[];
   /** Per row: the `Where` of a frame, or the event itself. */
-  refs: (Where | TraceEvent | undefined)[];
+  refs: (Where | TraceEvent)[];
+  /** Per row: the frame bytes, undefined for other events. */
   frames: (Uint8Array | undefined)[];
 }
 
 function newChunk(): Chunk {
-  return {
-    times: new Float64Array(CHUNK),
-    codes: new Uint8Array(CHUNK),
-    refs: new Array<Where | TraceEvent | undefined>(CHUNK).fill(undefined),
-    frames: new Array<Uint8Array | undefined>(CHUNK).fill(undefined),
-  };
+  return { times: new Array<number>(CHUNK), codes: new Array<number>(CHUNK), refs: new Array<Where | TraceEvent>(CHUNK), frames: new Array<Uint8Array | undefined>(CHUNK) };
 }
 
 /**
@@ -93,10 +90,10 @@ export class Trace {
   /** Drop explanations not written yet, by row: rendered when the row is first read. */
   private pendingWhy = new Map<number, { ev: { why: string }; render: () => string }>();
 
+  /** Index of the next row in the current chunk (a new chunk when the last one is full). */
   private row(): number {
-    const i = this.count & (CHUNK - 1);
+    const i = this.count++ & (CHUNK - 1);
     if (i === 0) this.chunks.push((this.current = newChunk()));
-    this.count++;
     return i;
   }
 
@@ -106,6 +103,7 @@ export class Trace {
     c.times[i] = ev.t;
     c.codes[i] = OBJECT;
     c.refs[i] = ev;
+    c.frames[i] = undefined;
   }
 
   /**
@@ -131,7 +129,10 @@ export class Trace {
     return this.count;
   }
 
-  /** Every event recorded so far, in time order (the array grows as events are recorded and read). */
+  /**
+   * Every event recorded so far, in time order. The array is brought up to date on each
+   * read (read it again after running; a reference kept across events does not grow).
+   */
   get events(): TraceEvent[] {
     const made = this.made;
     for (let k = made.length; k < this.count; k++) {

@@ -73,10 +73,16 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
     return;
   }
   const ns = dev.ns;
-  const ip = frame.slice(off);
-  if (ip.length < 20 || ip[0] >> 4 !== 4) return;
-  const totalLen = (ip[2] << 8) | ip[3];
-  const pkt = totalLen >= 20 && totalLen < ip.length ? ip.slice(0, totalLen) : ip;
+  // The packet, trimmed to its total length when the frame is longer. The frame must stay as
+  // captured: the packet is a copy when the stack may rewrite it — reverse NAT of a tracked
+  // flow (natPrerouting) or forwarding (TTL, below) — and otherwise a view, local delivery
+  // only reading it.
+  const len = frame.length - off;
+  if (len < 20 || frame[off] >> 4 !== 4) return;
+  const totalLen = (frame[off + 2] << 8) | frame[off + 3];
+  const end = totalLen >= 20 && totalLen < len ? off + totalLen : frame.length;
+  const copied = ns.conntrack.length > 0;
+  const pkt = copied ? frame.slice(off, end) : frame.subarray(off, end);
   if (dev.kind === 'loopback') {
     // looped-back local traffic already carries its output route: straight to local delivery
     localDeliver(sim, dev, pkt, false);
@@ -105,7 +111,7 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
       return;
     case 'forward':
       if (sim.trace.recordAllFrames) sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(dst), result: `forward from ${dev.name} to dev ${r.dev.name} nexthop ${formatIp(r.nexthop)}` });
-      ipForward(sim, dev, pkt, r.dev, r.nexthop);
+      ipForward(sim, dev, copied ? pkt : pkt.slice(), r.dev, r.nexthop);
   }
 }
 

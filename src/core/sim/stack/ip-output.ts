@@ -26,6 +26,9 @@ export interface LocalSend {
 
 export type SendResult = { ok: true; route: OutputRoute } | { ok: false; errno: string };
 
+/** Shared empty IP options (emitIpv4 only reads them). */
+const NO_OPTIONS = new Uint8Array(0);
+
 /** Recomputes the IPv4 header checksum in place (after a TTL or address rewrite). */
 export function ipChecksumFix(pkt: Uint8Array): void {
   const ihl = (pkt[0] & 15) * 4;
@@ -45,7 +48,7 @@ export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
   const dst = (r.kind === 'local' && r.dst) || o.dst;
   const pkt = emitIpv4({
     tos: o.tos ?? 0, id: ns.ipId = (ns.ipId + 1) & 0xffff, flags: o.df ? IP_FLAG_DF : 0, fragOffset: 0,
-    ttl: o.ttl ?? 64, proto: o.proto, src, dst, options: new Uint8Array(0), payload: o.payload,
+    ttl: o.ttl ?? 64, proto: o.proto, src, dst, options: NO_OPTIONS, payload: o.payload,
   });
   if (filterVerdict(sim, ns, 'OUTPUT', pkt, undefined, r.dev) !== 'accept') return { ok: true, route: r };
   if (r.kind === 'local') {
