@@ -109,7 +109,9 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   const p = port.brPort as BridgePortState;
   const br = p.bridge;
   const frame = skb.data;
-  if (p.state === 'disabled') return 'pass'; // 6.x: a disabled port's frames go to its own stack
+  // A DISABLED port (bridge down, or port without carrier) drops what arrives like BLOCKING
+  // does: br_handle_frame only passes FORWARDING/LEARNING frames on (measured on 6.18: an ARP
+  // request reaching a port of a down bridge is answered by nobody, not by the port's stack).
   if (isZeroOrGroup(frame, 6)) {
     drop(sim, port, 'bridge-invalid-src', () => `${port.name}: bridge drops a frame with a multicast or zero source MAC (net/bridge/br_input.c br_handle_frame)`, frame);
     return 'consumed';
