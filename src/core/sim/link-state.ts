@@ -8,6 +8,7 @@ import type { MacvlanDevice, TunTapDevice } from '../model/types';
 import type { Sim, SimDev } from './model';
 import { vethCarrier } from './devices/veth';
 import { portStateNow } from './devices/bridge';
+import { stpBlocked, stpPortEnabled } from './devices/stp';
 import { neighFlushDev } from './stack/neigh';
 
 function carrierOf(dev: SimDev): boolean {
@@ -60,7 +61,10 @@ export function refreshLinks(sim: Sim): void {
       const p = d.brPort;
       if (p) {
         const enabled = p.bridge.up && d.up && d.carrier;
-        if (enabled && !enabledAt.has(d)) enabledAt.set(d, sim.engine.now);
+        if (enabled && !enabledAt.has(d)) {
+          enabledAt.set(d, sim.engine.now);
+          if (p.bridge.bridge!.stp) stpPortEnabled(sim, d);
+        }
         if (!enabled) enabledAt.delete(d);
         const s = portStateNow(sim, d, enabledAt.get(d) ?? sim.engine.now);
         if (s !== p.state) {
@@ -107,4 +111,20 @@ export function operstate(dev: SimDev): string {
 /** The macvlan mode string for links output. */
 export function macvlanModeOf(dev: SimDev): string | undefined {
   return dev.kind === 'macvlan' || dev.kind === 'macvtap' ? (dev.cfg as MacvlanDevice).mode : undefined;
+}
+
+/**
+ * br_port_state_selection after STP roles changed: blocked ports go BLOCKING at once; a port
+ * that stops being blocked starts again at LISTENING (br_make_forwarding), with its timers.
+ */
+export function stpRolesChanged(sim: Sim, br: SimDev): void {
+  const fd = br.bridge!.forwardDelayNs;
+  for (const port of br.bridge!.ports) {
+    if (port.brPort!.state === 'blocking' && !stpBlocked(port) && enabledAt.has(port)) {
+      enabledAt.set(port, sim.engine.now);
+      sim.engine.after(fd, () => refreshLinks(sim));
+      sim.engine.after(2 * fd, () => refreshLinks(sim));
+    }
+  }
+  refreshLinks(sim);
 }

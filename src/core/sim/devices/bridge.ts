@@ -12,6 +12,8 @@ import { macAt } from '../mac-cache';
 import { ETHERTYPE_IPV4, ETHERTYPE_VLAN, popVlan, pushVlan } from '../wire/ethernet';
 import { filterVerdict } from '../stack/netfilter';
 import { nsSysctl } from '../stack/sysctl';
+import { stpBlocked, stpReceive } from './stp';
+import { stpRolesChanged } from '../link-state';
 
 function fdbKey(mac: string, vid: number): string {
   return vid ? `${mac}@${vid}` : mac;
@@ -117,7 +119,11 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
     return 'consumed';
   }
   if (frame[0] === 0x01 && frame[1] === 0x80 && frame[2] === 0xc2 && frame[3] === 0 && frame[4] === 0 && (frame[5] & 0xf0) === 0) {
-    if (frame[5] === 0 && !br.bridge!.stp) { /* forwarded like normal traffic */ } else return 'pass';
+    if (frame[5] === 0 && !br.bridge!.stp) { /* forwarded like normal traffic */ } else {
+      // with STP on, a BPDU goes to the bridge's STP code (br_stp_rcv via the port's LLC layer)
+      if (frame[5] === 0) stpReceive(sim, port, frame, () => stpRolesChanged(sim, br));
+      return 'pass';
+    }
   }
   const st = br.bridge!;
   let vid = 0;
@@ -245,6 +251,7 @@ export function portStateNow(sim: Sim, port: SimDev, enabledAt: number): BridgeP
   const br = p.bridge;
   if (!br.up || !port.up || !port.carrier) return 'disabled';
   if (!br.bridge!.stp) return 'forwarding';
+  if (stpBlocked(port)) return 'blocking';
   const since = sim.engine.now - enabledAt;
   const fd = br.bridge!.forwardDelayNs;
   return since < fd ? 'listening' : since < 2 * fd ? 'learning' : 'forwarding';

@@ -179,6 +179,12 @@ export function neighUpdate(sim: Sim, dev: SimDev, ip: number, lladdr: Mac, stat
   const now = sim.engine.now;
   if (!e) {
     if (!create_) return;
+    if (isBroadcastAddr(dev.ns, ip)) {
+      // arp_constructor: an entry for one of the namespace's broadcast addresses is NOARP with
+      // the broadcast MAC, and ARP never changes it (ip neigh show hides it)
+      create(sim, dev, ip, 'noarp').lladdr = BROADCAST_MAC;
+      return;
+    }
     e = create(sim, dev, ip, 'failed');
   }
   if (e.state === 'permanent' || e.state === 'noarp') return;
