@@ -117,7 +117,7 @@ export function Canvas() {
   }, [rf]);
 
   return (
-    <div className="canvas-wrap" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={nodes.length > VIRTUALISE_ABOVE ? 'canvas-wrap large' : 'canvas-wrap'} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
