@@ -69,7 +69,8 @@ export function ConsolePanel() {
       <div className="sim-console-bar">
         <div className="sim-ns-tabs" role="tablist" aria-label="Namespace">
           {namespaces.map((n) => (
-            <button key={n} role="tab" data-testid={`console-ns-${n}`} aria-selected={n === ns} onClick={() => useSimStore.setState({ consoleNs: n })}>{n}</button>
+            <button key={n} role="tab" data-testid={`console-ns-${n}`} aria-selected={n === ns} onClick={() => useSimStore.setState({ consoleNs: n })}
+              ref={n === ns ? (el) => el?.scrollIntoView({ block: 'nearest', inline: 'nearest' }) : undefined}>{n}</button>
           ))}
         </div>
         <label className="chip">
