@@ -1,6 +1,6 @@
 /**
  * Frames moving along the canvas: each hop is a dot travelling from one device node to
- * another, coloured by protocol (ARP, ICMP, other); a broadcast fans out as several dots
+ * another along the wire that joins them (straight across when none does), coloured by protocol (ARP, ICMP, other); a broadcast fans out as several dots
  * leaving at once; a drop shows a red mark with a bubble saying why. Rendered inside React
  * Flow's viewport (`ViewportPortal`), positions read from the flow store at each animation
  * frame, fed by a transient subscription to the sim store: no React state per tick and no
@@ -11,16 +11,17 @@ import { useEffect, useRef } from 'react';
 import { explainDrop } from '../drops/explain';
 import { simEvents, useSimStore } from '../sim-store';
 import { HopTracker, type DropMark, type Hop } from './hops';
+import { findWirePath, pointOnWire, type WirePath } from './wire-path';
 
 /** A hop is drawn for its virtual duration at the current speed, within these bounds (wall ms). */
 const HOP_MIN_MS = 450;
 const HOP_MAX_MS = 1600;
 const STAGGER_MS = 420;
 const DROP_MS = 6000;
-const MAX_ACTIVE = 80;
+const MAX_ACTIVE = 120;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-interface Anim { item: Hop | DropMark; start: number; dur: number; el?: Element; bubble?: HTMLDivElement }
+interface Anim { item: Hop | DropMark; start: number; dur: number; el?: Element; bubble?: HTMLDivElement; wire?: WirePath | null }
 
 /** Centre of the node drawn for a device, in flow coordinates. */
 type Locate = (where: string) => { x: number; y: number; w: number; h: number } | undefined;
@@ -90,8 +91,11 @@ export function FramesOverlay() {
         }
         const k = age / a.dur;
         const e = k < 0.5 ? 2 * k * k : 1 - (-2 * k + 2) ** 2 / 2;
-        a.el.setAttribute('cx', String(p.x + (q.x - p.x) * e));
-        a.el.setAttribute('cy', String(p.y + (q.y - p.y) * e));
+        // along the drawn wire when one joins the two nodes, else the straight line
+        if (a.wire === undefined) a.wire = findWirePath(flow.getState().edges, byWhere.get(item.from) ?? '', byWhere.get(item.to) ?? '') ?? null;
+        const at = a.wire && a.wire.path.isConnected ? pointOnWire(a.wire, e) : { x: p.x + (q.x - p.x) * e, y: p.y + (q.y - p.y) * e };
+        a.el.setAttribute('cx', String(at.x));
+        a.el.setAttribute('cy', String(at.y));
         return true;
       }
       if (age > DROP_MS) return false;
