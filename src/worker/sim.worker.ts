@@ -4,6 +4,7 @@
  * batch of events per tick.
  */
 /// <reference lib="webworker" />
+import { dispatch } from './dispatch';
 import type { SimRequest, SimResponse } from './protocol';
 import { SimSession } from './session';
 
@@ -32,16 +33,7 @@ function schedule(): void {
 self.onmessage = (ev: MessageEvent<SimRequest>) => {
   const req = ev.data;
   try {
-    switch (req.type) {
-      case 'load': session.load(req.design, req.seed); break;
-      case 'command': session.command(req.id, req.ns, req.line); break;
-      case 'run': session.setRunning(true); break;
-      case 'pause': session.setRunning(false); break;
-      case 'step': session.step(); break;
-      case 'step-back': session.stepBack(); break;
-      case 'speed': session.setSpeed(req.speed); break;
-      case 'reset': session.reset(); break;
-    }
+    dispatch(session, req);
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   }

@@ -1,4 +1,5 @@
 /** The simulator session on the calling thread, paced by timers: for tests (jsdom has no Worker). */
+import { dispatch } from '../../worker/dispatch';
 import { SimSession } from '../../worker/session';
 import { listeners, type SimClient } from './client';
 
@@ -13,16 +14,7 @@ export function createInlineClient(tickMs = 16): SimClient {
   };
   return {
     send: (req) => {
-      switch (req.type) {
-        case 'load': session.load(req.design, req.seed); break;
-        case 'command': session.command(req.id, req.ns, req.line); break;
-        case 'run': session.setRunning(true); break;
-        case 'pause': session.setRunning(false); break;
-        case 'step': session.step(); break;
-        case 'step-back': session.stepBack(); break;
-        case 'speed': session.setSpeed(req.speed); break;
-        case 'reset': session.reset(); break;
-      }
+      dispatch(session, req);
       schedule();
     },
     onMessage: ls.add,

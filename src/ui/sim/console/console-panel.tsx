@@ -70,7 +70,7 @@ export function ConsolePanel() {
         <div className="sim-ns-tabs" role="tablist" aria-label="Namespace">
           {namespaces.map((n) => (
             <button key={n} role="tab" data-testid={`console-ns-${n}`} aria-selected={n === ns} onClick={() => useSimStore.setState({ consoleNs: n })}
-              ref={n === ns ? (el) => el?.scrollIntoView({ block: 'nearest', inline: 'nearest' }) : undefined}>{n}</button>
+              ref={n === ns ? (el) => el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' }) : undefined}>{n}</button>
           ))}
         </div>
         <label className="chip">
