@@ -1,6 +1,6 @@
 /** The design canvas: React Flow over the document, with drop, drag-commit and connect rules. */
 import {
-  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore,
   type Connection, type FinalConnectionState, type Edge, type Node,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type DragEvent } from 'react';
@@ -18,6 +18,9 @@ import { edgeTypes, nodeTypes } from './node-types';
 import { useFlowView } from './use-flow-view';
 
 const VIRTUALISE_ABOVE = 500;
+/** Below this zoom wire labels are unreadable; hiding them also keeps panning cheap. */
+const LABELS_BELOW_ZOOM = 0.45;
+const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < LABELS_BELOW_ZOOM;
 const overlays = extensions.filter((e) => e.CanvasOverlay);
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 110 };
@@ -37,6 +40,7 @@ function toConnection(s: FinalConnectionState): Connection | undefined {
 
 export function Canvas() {
   const rf = useReactFlow<FlowNode, FlowEdge>();
+  const farOut = useStore(zoomedOut);
   const resyncRef = useRef<() => void>(() => {});
   // A move ended: commit positions (and namespace moves) as one undo step.
   const onSettled = useCallback((ids: string[]) => {
@@ -117,7 +121,7 @@ export function Canvas() {
   }, [rf]);
 
   return (
-    <div className={nodes.length > VIRTUALISE_ABOVE ? 'canvas-wrap large' : 'canvas-wrap'} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas-wrap${nodes.length > VIRTUALISE_ABOVE ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
