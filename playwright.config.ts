@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's chromium (apt-get install -y chromium); Playwright's own browser download is impossible here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Several checkouts on one machine each serve their own build: choose the port per checkout.
+const PORT = Number(process.env.VNETLAB_E2E_PORT) || 4173;
 
 export default defineConfig({
   testDir: './e2e',
@@ -9,7 +11,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
@@ -19,8 +21,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

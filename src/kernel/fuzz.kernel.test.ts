@@ -1,8 +1,8 @@
 /**
  * Differential fuzzing in CI: 50 random designs run on the real kernel and on the simulator;
- * any disagreement fails the run. The designs are new every day (the base seed comes from
- * the UTC date, printed so a failure can be replayed with `npm run fuzz:kernel -- --seed S
- * --count 1`), and the same within a day, so a red run can be rerun and investigated.
+ * any disagreement fails the run. Gating CI is deterministic, so the base seed is fixed:
+ * the same 50 designs every run. New seeds are exploration (`npm run fuzz:kernel -- --seed S
+ * --count N`), and each finding is kept as a regression case in fixtures/conformance-fuzz.
  * VNETLAB_FUZZ_SEED / VNETLAB_FUZZ_COUNT choose other designs. A disagreement is looked at
  * again over three kernel runs first, so that the kernel's own races (which interface's ARP
  * reply arrives first, frame order between two senders) are compared loosely, as the
@@ -25,7 +25,7 @@ import { describeAsRoot } from './root-suite';
 import { runKernelCase, runKernelCaseRepeated } from './run-case';
 
 const COUNT = Number(process.env.VNETLAB_FUZZ_COUNT) || 50;
-const BASE = Number(process.env.VNETLAB_FUZZ_SEED) || Math.floor(Date.now() / 86_400_000) * 1000;
+const BASE = Number(process.env.VNETLAB_FUZZ_SEED) || 20_780_000;
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
 const MAX_PROBES = 8;
 

@@ -122,6 +122,20 @@ export const designSchema = z.looseObject({
     positions: z.record(z.string(), point),
     sizes: z.optional(z.record(z.string(), size)),
   }),
+  tests: z.optional(z.array(z.looseObject({
+    id,
+    probe: z.string(),
+    expect: z.optional(z.enum(['reply', 'no-reply'])),
+    origin: z.optional(z.enum(['script', 'example', 'lab', 'user'])),
+    line: z.optional(int),
+    afterStep: z.optional(int),
+    label: z.optional(z.string()),
+  }))),
+  lab: z.optional(z.looseObject({
+    task: z.string(),
+    goals: z.array(z.string()),
+    faults: z.optional(z.array(z.looseObject({ kind: z.string(), target: z.optional(z.string()), description: z.string() }))),
+  })),
 });
 
 /** The device kinds, re-exported for messages. */

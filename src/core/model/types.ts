@@ -25,6 +25,44 @@ export interface Design {
   /** Switches of the world outside the hosts (the `lan=` of the script header). */
   lans: Lan[];
   layout: Layout;
+  /**
+   * Saved tests: probes kept with the design (a script's own `ping`/`arping` lines, an
+   * example's suggested pings, a lab's goals), run again with one click.
+   */
+  tests?: SavedTest[];
+  /** A classroom lab: the task, its goals and the faults a teacher injected. */
+  lab?: Lab;
+}
+
+/**
+ * One saved test, written as a probe-file line (`docs/conformance-format.md`), e.g.
+ * `ping ns1 10.0.0.2 count=2`, `arping ns1 veth0 10.0.0.2`, plus script-only steps that change
+ * state without reporting (`neigh-flush NS [DEV]`, `neigh-del NS ADDRESS DEV`).
+ */
+export interface SavedTest {
+  id: Id;
+  probe: string;
+  /** What the author expects: a ping's verdict. Absent when not stated. */
+  expect?: 'reply' | 'no-reply';
+  /** Where it came from: `script` (an imported script's own line), `example`, `lab`, `user`. */
+  origin?: 'script' | 'example' | 'lab' | 'user';
+  /** For `origin: 'script'`: the 1-based line of the script it came from. */
+  line?: number;
+  /**
+   * For `origin: 'script'`: how many configuration commands of the script had run when this
+   * line ran; the simulator runs the test at that point of the setup.
+   */
+  afterStep?: number;
+  label?: string;
+}
+
+/** A lab: a task in plain words, goal tests (saved-test ids) and injected faults. */
+export interface Lab {
+  task: string;
+  /** Ids of `tests` that must give their `expect` for the lab to be solved. */
+  goals: Id[];
+  /** Faults the teacher injected, described for the teacher's view (the design holds them). */
+  faults?: { kind: string; target?: Id; description: string }[];
 }
 
 export type HostRole =
