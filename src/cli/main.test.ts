@@ -12,7 +12,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'vnetlab-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function vnetlab(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/vnetlab.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['bin/vnetlab.mjs', ...args], { encoding: 'utf8', timeout: 600_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diffObservations } from '../../core/observation/diff';
 
 function vnetlab(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/vnetlab.mjs', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['bin/vnetlab.mjs', ...args], { encoding: 'utf8', timeout: 600_000 });
 }
 
 describe('vnetlab simulate', () => {
