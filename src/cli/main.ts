@@ -1,24 +1,34 @@
 /**
  * `vnetlab`: the command-line entry point. Subcommands live in `commands/<name>.ts` and are
- * loaded only when used, so a command that is missing or broken never stops the others.
+ * loaded only when used, so a command that is broken never stops the others.
  */
 import type { Command } from './command';
 
-/** The subcommands, in the order `--help` lists them. */
-export const COMMANDS = ['import', 'export', 'validate', 'simulate', 'verify'] as const;
+/**
+ * The subcommands, in the order `--help` lists them. Each is a literal `import()` so the
+ * ahead-of-time bundle (`scripts/build-cli.mjs`) contains them all, and each is still only
+ * evaluated when used.
+ */
+const MODULES = {
+  import: () => import('./commands/import'),
+  export: () => import('./commands/export'),
+  validate: () => import('./commands/validate'),
+  simulate: () => import('./commands/simulate'),
+  verify: () => import('./commands/verify'),
+} as const satisfies Record<string, () => Promise<unknown>>;
+export const COMMANDS = Object.keys(MODULES) as (keyof typeof MODULES)[];
 
 type Loaded = { ok: true; command: Command } | { ok: false; why: string };
 
 /** Loads a subcommand module; accepts named exports or a default/`command` object. */
 export async function loadCommand(name: string): Promise<Loaded> {
-  const url = new URL(`./commands/${name}.ts`, import.meta.url).href;
+  const load = (MODULES as Record<string, () => Promise<unknown>>)[name];
+  if (!load) return { ok: false, why: 'not available' };
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
+    mod = (await load()) as Record<string, unknown>;
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const missing = err.code === 'ERR_MODULE_NOT_FOUND' && err.message.includes(`commands/${name}.ts`);
-    return { ok: false, why: missing ? 'not available yet' : `cannot be loaded: ${err.message.split('\n')[0]}` };
+    return { ok: false, why: `cannot be loaded: ${(e as Error).message.split('\n')[0]}` };
   }
   const c = (mod.default ?? mod.command ?? mod) as Partial<Command>;
   if (typeof c.run !== 'function') return { ok: false, why: 'not available yet (the module has no run function)' };
@@ -45,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${text}\n`);
     return 0;
   }
-  if (!(COMMANDS as readonly string[]).includes(name)) {
+  if (!(COMMANDS as string[]).includes(name)) {
     process.stderr.write(`vnetlab: unknown command "${name}"\n${await help()}\n`);
     return 2;
   }
@@ -61,8 +71,8 @@ export async function main(argv: string[]): Promise<number> {
   return loaded.command.run(args);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (invokedDirectly) {
+/** Runs `main` on this process's arguments and sets its exit status (the bundle's entry). */
+export function runFromProcess(): void {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
@@ -71,3 +81,6 @@ if (invokedDirectly) {
     },
   );
 }
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) runFromProcess();

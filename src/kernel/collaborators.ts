@@ -1,9 +1,10 @@
 /**
- * verify's links to the simulator, the script exporter and the script importer, loaded at
- * run time so that `verify --kernel-only` works on its own and a missing or changed piece
- * gives a clear "unavailable" message instead of a crash. Expected entry points:
+ * verify's links to the simulator, the script exporter and the script importer, loaded when
+ * first used so that `verify --kernel-only` works on its own and a broken or changed piece
+ * gives a clear "unavailable" message instead of a crash. The imports are literal, so the
+ * command line's ahead-of-time bundle contains them. Expected entry points:
  *
- *   src/core/sim/index.ts (or simulate.ts)  simulate(design, probes: ProbeFile, { seed }) → Observation | { observation }
+ *   src/core/sim/simulate.ts          simulate(design, probes: ProbeFile, { seed }) → Observation | { observation }
  *   src/core/iproute2/export/index.ts exportDesign(design, { mode: 'setup' }) → { scripts: [{ text }], diagnostics }
  *                                     (or exportScripts(design) → [{ text }])
  *   src/core/iproute2/import/index.ts importScript(text, { file }) → Design or { design, failedLines? }
@@ -17,21 +18,18 @@ export class UnavailableError extends Error {}
 
 type Mod = Record<string, unknown>;
 
-/** The first of `rels` (paths relative to this file) that loads. */
-async function load(rels: string | string[], what: string): Promise<Mod> {
-  let last = '';
-  for (const rel of Array.isArray(rels) ? rels : [rels]) {
-    const url = new URL(rel, import.meta.url).href;
-    try {
-      return (await import(/* @vite-ignore */ url)) as Mod;
-    } catch (e) {
-      last = `${rel}: ${(e as Error).message.split('\n')[0]}`;
-    }
+/** The module `importer` loads, or UnavailableError saying why it could not be loaded. */
+async function load(importer: () => Promise<unknown>, what: string): Promise<Mod> {
+  try {
+    return (await importer()) as Mod;
+  } catch (e) {
+    throw new UnavailableError(`${what} unavailable (${(e as Error).message.split('\n')[0]})`);
   }
-  throw new UnavailableError(`${what} unavailable (${last})`);
 }
 
-const SIMULATOR = ['../core/sim/index.ts', '../core/sim/simulate.ts'];
+const SIMULATOR = () => import('../core/sim/simulate');
+const IMPORTER = () => import('../core/iproute2/import/index');
+const EXPORTER = () => import('../core/iproute2/export/index');
 
 function fn(mod: Mod, names: string[], what: string): (...args: unknown[]) => unknown {
   for (const n of names) if (typeof mod[n] === 'function') return mod[n] as (...args: unknown[]) => unknown;
@@ -41,7 +39,7 @@ function fn(mod: Mod, names: string[], what: string): (...args: unknown[]) => un
 /** Throws UnavailableError unless the simulator and the script importer can be loaded. */
 export async function assertSimulatorAvailable(): Promise<void> {
   fn(await load(SIMULATOR, 'simulator'), ['simulate'], 'simulator');
-  fn(await load('../core/iproute2/import/index.ts', 'script importer'), ['importScript', 'importScripts'], 'script importer');
+  fn(await load(IMPORTER, 'script importer'), ['importScript', 'importScripts'], 'script importer');
 }
 
 /** Runs the simulator on a design and its probes. */
@@ -59,7 +57,7 @@ export class ExportError extends Error {}
  * machine; `notes` says which machine when there are several.
  */
 export async function exportDesignScript(design: Design): Promise<{ script: string; notes: string[] }> {
-  const mod = await load('../core/iproute2/export/index.ts', 'script exporter');
+  const mod = await load(EXPORTER, 'script exporter');
   const notes: string[] = [];
   let r: unknown;
   if (typeof mod.exportDesign === 'function') {
@@ -107,7 +105,7 @@ export interface ImportedScript {
 
 /** The design a bash script describes (for simulating a .sh file). */
 export async function importDesignScript(text: string, file: string): Promise<ImportedScript> {
-  const importScript = fn(await load('../core/iproute2/import/index.ts', 'script importer'), ['importScript', 'importScripts'], 'script importer');
+  const importScript = fn(await load(IMPORTER, 'script importer'), ['importScript', 'importScripts'], 'script importer');
   const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[] };
   if ('design' in r && r.design) return { design: r.design, failedLines: Array.isArray(r.failedLines) ? r.failedLines : null };
   return { design: r as Design, failedLines: null };
