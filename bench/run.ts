@@ -1,131 +1,147 @@
 /**
- * `npm run bench`: prints, in one run,
- *  1. a bare event-loop baseline: the simulator's own engine running trivial events;
- *  2. simulated frame events per second (pings across a bridge), in the same unit;
- *  3. the time to compute a full ping matrix on designs of 10, 100 and 1000 namespaces.
- * Figures only: nothing here asserts a timing.
- *
- * The unit is the *frame event*: one device handling one frame — a transmit that passes the
- * device's admin/carrier checks, or a receive on an up device (`Sim.frameEvents`). A frame
- * crossing a veth pair is two (tx on one end, rx on the other); a broadcast flooded by a
- * bridge to N ports is 2N more. The baseline runs trivial events, each standing for one frame
- * event and scheduled the way the simulator schedules a link hop (`Engine.call`), so the
- * ratio says how much of the time goes to the frame handling itself.
- *
- * Rates are taken over the simulation run (building the runtime excluded); matrix times
- * include building. Wall-clock, best of a few runs: the machine may be shared. "full trace"
- * records every frame of every device (what the UI reads); "captures only" records frames of
- * captured devices only (`trace.recordAllFrames = false`).
+ * `npm run bench [-- --compare REV] [-- --no-kernel]`: prints, from one run,
+ *  1. a minimal ring-loop baseline (baseline.ts) and the simulator in the same units —
+ *     engine events (what the event loop runs) and frame events (one device handling one
+ *     frame: a transmit past the admin/carrier checks, or a receive on an up device);
+ *  2. the ping matrix on designs of 10, 100 and 1000 namespaces, with the share of time spent
+ *     collecting garbage, and the live heap before and after a 1000-namespace flood;
+ *  3. the real kernel doing the same ping matrix in a sandbox (root only), split into process
+ *     start-up and packet time, and the ratios to the simulator;
+ *  4. with `--compare REV`, an earlier commit's simulator run by the same code, interleaved
+ *     with today's (compare.ts), and the ratios.
+ * Figures only: nothing here asserts a timing. Best of a few runs (the machine may be shared).
  */
-import { performance } from 'node:perf_hooks';
-import { Engine } from '../src/core/sim/engine/engine';
-import { SimSession } from '../src/core/sim/session';
-import { addressOf, bridgedNamespaces } from './generate';
+import { ringBaseline } from './baseline';
+import { checkout, type Checkout } from './compare';
+import { liveHeap, withGcShare } from './gc-watch';
+import { kernelPingMatrix } from './kernel-matrix';
+import { loadSimCode, pingMatrix, type MatrixResult, type SimCode } from './matrix';
+import { isRoot } from '../src/kernel/sandbox';
 
-const HOP_NS = 2000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (s: number) => `${s.toFixed(s < 1 ? 3 : 2)} s`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const MB = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
 
-/**
- * Bare loop: `events` trivial frame events, 8 in flight, each scheduling the next one hop
- * later — through the hop lane (`Engine.call`, how frames move) or as timers (`Engine.after`).
- */
-function baseline(events: number, lane: 'hop' | 'timer'): number {
-  const engine = new Engine();
-  const counter = { frames: 0, left: events };
-  const tick = (c: typeof counter) => {
-    c.frames++;
-    if (--c.left > 0) {
-      if (lane === 'hop') engine.call(HOP_NS, tick, c, undefined, undefined);
-      else engine.after(HOP_NS, () => tick(c));
+function args() {
+  const a = process.argv.slice(2);
+  const i = a.indexOf('--compare');
+  return { compare: i >= 0 ? a[i + 1] : undefined, kernel: !a.includes('--no-kernel'), quick: a.includes('--quick') };
+}
+
+interface Measured extends MatrixResult {
+  gcShare: number;
+}
+
+/** Best (least disturbed) of `runs` runs by run time. */
+async function best(runs: number, f: () => MatrixResult): Promise<Measured> {
+  let b: Measured | undefined;
+  for (let i = 0; i < runs; i++) {
+    const { value, gcShare } = await withGcShare(f);
+    if (!b || value.runSeconds < b.runSeconds) b = { ...value, gcShare };
+  }
+  return b!;
+}
+
+const rates = (r: MatrixResult) => ({ engine: r.engineEvents / r.runSeconds, frames: r.frameEvents / r.runSeconds });
+
+async function flood(code: SimCode): Promise<string> {
+  const before = liveHeap();
+  const design = code.bridgedNamespaces(1000);
+  const s = new code.SimSession(design, { seed: 1 });
+  s.sim.trace.recordAllFrames = false;
+  const built = liveHeap();
+  // one source pings all 999 others at once: 999 ARP requests, each flooded to 1000 ports
+  for (let b = 2; b <= 1000; b++) s.ping('ns1', code.addressOf(b));
+  s.runUntil((s.now + 5e9) as never);
+  const after = liveHeap();
+  void s.now; // the session stays alive through the measurement
+  return `${code.label}: live heap ${MB(before)} before, ${MB(built)} with the 1000-namespace session built, ${MB(after)} after its flood (${fmt(s.sim.frameEvents)} frame events) = ${(after / built).toFixed(2)}× the built heap`;
+}
+
+async function main() {
+  const o = args();
+  console.log(`vnetlab bench (node ${process.version})`);
+  console.log('units: engine event = one event the event loop runs; frame event = one device handling one frame (tx past the admin/carrier checks, or rx on an up device)');
+
+  const today = await loadSimCode('.', 'today');
+  let old: Checkout | undefined;
+  const codes: SimCode[] = [today];
+  if (o.compare) {
+    old = checkout(o.compare);
+    codes.unshift(await loadSimCode(old.dir, `${o.compare} (${old.commit})`));
+  }
+  try {
+    // 1. baseline and simulator, same units
+    ringBaseline(1_000_000);
+    let base = 0;
+    for (let i = 0; i < 5; i++) base = Math.max(base, ringBaseline(5_000_000));
+    console.log(`\nminimal ring loop:  ${fmt(base)} engine events/s = ${fmt(base)} frame events/s (each trivial event stands for one frame event)`);
+    const small: Record<string, Measured> = {};
+    for (const c of codes) for (let i = 0; i < 4; i++) pingMatrix(c, 30, 30, i % 2 === 0); // warm-up
+    for (const fullTrace of [true, false]) {
+      for (let round = 0; round < (o.quick ? 3 : 8); round++) {
+        for (const c of codes) {
+          const key = `${c.label}/${fullTrace}`;
+          const r = await best(1, () => pingMatrix(c, 30, 30, fullTrace));
+          if (!small[key] || r.runSeconds < small[key].runSeconds) small[key] = r;
+        }
+      }
+      for (const c of codes) {
+        const r = small[`${c.label}/${fullTrace}`];
+        const x = rates(r);
+        console.log(`simulator ${c.label.padEnd(6)} ${fullTrace ? 'full trace   ' : 'captures only'}: ${fmt(x.engine)} engine events/s (${pct(x.engine / base)} of the ring), ${fmt(x.frames)} frame events/s (${pct(x.frames / base)} of the ring); ${(r.frameEvents / r.engineEvents).toFixed(2)} frame events per engine event; GC ${pct(r.gcShare)} of the time (30-namespace matrix, ${fmt(r.frameEvents)} frame events in ${secs(r.runSeconds)})`);
+      }
     }
-  };
-  for (let i = 0; i < 8; i++) engine.call(i, tick, counter, undefined, undefined);
-  const t0 = performance.now();
-  while (engine.step()) { /* drain */ }
-  return counter.frames / ((performance.now() - t0) / 1000);
-}
 
-interface MatrixResult {
-  /** Building the simulation and running it. */
-  seconds: number;
-  /** Running only (the frame-event rate is taken over this). */
-  runSeconds: number;
-  pings: number;
-  ok: number;
-  frameEvents: number;
-  engineEvents: number;
-  traceEvents: number;
-}
+    // 2. matrices
+    console.log('');
+    const sims: Record<string, Measured> = {};
+    const sizes: [number, number, number][] = o.quick ? [[10, 10, 2], [100, 100, 1]] : [[10, 10, 3], [100, 100, 2], [1000, 10, 1]];
+    for (const [n, sources, runs] of sizes) {
+      for (const fullTrace of n < 1000 ? [true, false] : [false]) {
+        for (const c of codes) {
+          const r = await best(runs, () => pingMatrix(c, n, sources, fullTrace));
+          sims[`${c.label}/${n}/${fullTrace}`] = r;
+          const scale = n / sources;
+          const sampled = scale > 1 ? ` — ${sources} of ${n} sources measured, time scaled ×${scale}` : '';
+          console.log(`ping matrix ${String(n).padStart(4)} namespaces, ${c.label.padEnd(6)} ${fullTrace ? 'full trace   ' : 'captures only'}: ${secs(r.seconds * scale)} for ${fmt(r.pings * scale)} pings (${r.ok}/${r.pings} replied), ${fmt(rates(r).frames)} frame events/s, ${fmt(rates(r).engine)} engine events/s, GC ${pct(r.gcShare)}${sampled}`);
+        }
+      }
+    }
+    if (codes.length === 2) {
+      console.log('');
+      for (const key of Object.keys(sims).filter((k) => k.startsWith('today/'))) {
+        const [, n, full] = key.split('/');
+        const was = sims[`${codes[0].label}/${n}/${full}`];
+        const now = sims[key];
+        console.log(`today vs ${codes[0].label}, ${n.padStart(4)} namespaces ${full === 'true' ? 'full trace   ' : 'captures only'}: ${(rates(now).frames / rates(was).frames).toFixed(2)}× the frame events/s, GC ${pct(was.gcShare)} → ${pct(now.gcShare)}`);
+      }
+    }
+    console.log('');
+    for (const c of codes) console.log(await flood(c));
 
-/**
- * Pings from `sources` namespaces (spread evenly) to every other namespace, one source at a
- * time with all its pings at once. `fullTrace` false records only captured devices' frames.
- */
-function pingMatrix(n: number, sources: number, fullTrace: boolean): MatrixResult {
-  const design = bridgedNamespaces(n);
-  const t0 = performance.now();
-  const s = new SimSession(design, { seed: 1 });
-  s.sim.trace.recordAllFrames = fullTrace;
-  const t1 = performance.now();
-  let pings = 0;
-  let ok = 0;
-  const stride = n / sources;
-  for (let k = 0; k < sources; k++) {
-    const a = 1 + Math.floor(k * stride);
-    const handles = [];
-    for (let b = 1; b <= n; b++) if (b !== a) handles.push(s.ping(`ns${a}`, addressOf(b)));
-    s.runUntil((s.now + 5e9) as never);
-    pings += handles.length;
-    for (const h of handles) if (h.result?.ok) ok++;
+    // 3. the kernel
+    if (o.kernel && isRoot()) {
+      console.log('');
+      for (const [n, sources] of [[10, 10], [100, 10]] as const) {
+        const k = await kernelPingMatrix(n, sources);
+        const scale = n / sources;
+        const sim = sims[`today/${n}/false`];
+        const perPing = (s: number, pings: number) => `${((s / pings) * 1e6).toFixed(0)} µs/ping`;
+        console.log(`kernel ping matrix ${String(n).padStart(4)} namespaces: ${secs((k.pingSeconds) * scale)} for ${fmt(k.pings * scale)} pings (${k.ok}/${k.pings} replied): process start-up ${secs(k.startupSeconds * scale)}, packets ${secs(Math.max(0, k.pingSeconds - k.startupSeconds) * scale)} (${perPing(Math.max(0, k.pingSeconds - k.startupSeconds), k.pings)}); building ${secs(k.buildSeconds)}${scale > 1 ? ` — ${sources} of ${n} sources measured, scaled ×${scale}` : ''}`);
+        if (sim) {
+          const simPer = sim.runSeconds / sim.pings;
+          const kPer = Math.max(1e-9, k.pingSeconds - k.startupSeconds) / k.pings;
+          console.log(`  simulator (captures only) ${perPing(sim.runSeconds, sim.pings)}: ${(simPer / kPer).toFixed(2)}× the kernel's packet time per ping, ${(simPer / (k.pingSeconds / k.pings)).toFixed(2)}× its time with process start-up`);
+        }
+      }
+    } else if (o.kernel) {
+      console.log('\nkernel ping matrix: skipped (needs root for network namespaces)');
+    }
+  } finally {
+    old?.remove();
   }
-  const t2 = performance.now();
-  return { seconds: (t2 - t0) / 1000, runSeconds: (t2 - t1) / 1000, pings, ok, frameEvents: s.sim.frameEvents, engineEvents: s.sim.engine.executed, traceEvents: s.sim.trace.length };
 }
 
-/** Best of `runs` (the machine is shared: the fastest run is the least disturbed). */
-function best(runs: number, f: () => MatrixResult, by: 'seconds' | 'runSeconds' = 'seconds'): MatrixResult {
-  let b = f();
-  for (let i = 1; i < runs; i++) {
-    const r = f();
-    if (r[by] < b[by]) b = r;
-  }
-  return b;
-}
-
-function matrixLine(n: number, sources: number, fullTrace: boolean, runs: number, base: number): string {
-  const r = best(runs, () => pingMatrix(n, sources, fullTrace));
-  const scale = n / sources;
-  const rate = r.frameEvents / r.runSeconds;
-  const sampled = sources < n ? ` — sampled: ${sources} of ${n} sources measured in ${secs(r.seconds)}, time and pings scaled ×${scale}` : '';
-  return `ping matrix ${String(n).padStart(4)} namespaces, ${fullTrace ? 'full trace   ' : 'captures only'}: ${secs(r.seconds * scale)} for ${fmt(r.pings * scale)} pings, ${r.ok}/${r.pings} replied, ${fmt(rate)} frame events/s (${(rate / base * 100).toFixed(1)}% of baseline)${sampled}`;
-}
-
-function main() {
-  console.log('vnetlab bench (node', process.version + ')');
-  console.log('unit: frame event = one device handling one frame (tx past the admin/carrier checks, or rx on an up device)');
-  baseline(200_000, 'hop'); // warm-up
-  baseline(200_000, 'timer');
-  let base = 0;
-  for (let i = 0; i < 5; i++) base = Math.max(base, baseline(2_000_000, 'hop'));
-  const timerBase = Math.max(baseline(2_000_000, 'timer'), baseline(2_000_000, 'timer'));
-  console.log(`bare event loop:        ${fmt(base)} frame events/s (trivial events scheduled as link hops; ${fmt(timerBase)}/s as cancellable timers)`);
-
-  // warm-up: the figures below are for compiled code, not the first runs through the interpreter
-  for (let i = 0; i < 5; i++) pingMatrix(30, 30, i % 2 === 0);
-  for (const fullTrace of [true, false]) {
-    const r = best(15, () => pingMatrix(30, 30, fullTrace), 'runSeconds');
-    const rate = r.frameEvents / r.runSeconds;
-    console.log(`simulated frame events: ${fmt(rate)} frame events/s, ${fullTrace ? 'full trace   ' : 'captures only'} (30-namespace matrix: ${fmt(r.frameEvents)} frame events, ${fmt(r.engineEvents)} engine events, ${fmt(r.traceEvents)} trace events in ${secs(r.runSeconds)}, building excluded) = ${(rate / base * 100).toFixed(1)}% of baseline`);
-  }
-
-  for (const n of [10, 100]) {
-    for (const fullTrace of [true, false]) console.log(matrixLine(n, n, fullTrace, 2, base));
-  }
-  // 1000 namespaces: every ARP broadcast is flooded to 1000 ports, ~2.7M frame events per
-  // source; the full matrix (a million pings, ~2.7G frame events) is sampled and scaled, and
-  // recorded captures-only (a full trace of it would not fit in memory).
-  console.log(matrixLine(1000, 20, false, 1, base));
-}
-
-main();
+await main();
