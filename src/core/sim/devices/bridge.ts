@@ -7,13 +7,19 @@
  * net.bridge.bridge-nf-call-iptables is 1.
  */
 import type { BridgePortState, FdbEntry, RxResult, Sim, SimDev, Skb } from '../model';
-import { devXmit, drop, loopDetected, netifReceive } from '../dev-core';
+import { devXmit, drop, dropWhy, loopDetected, netifReceive } from '../dev-core';
 import { macAt } from '../mac-cache';
 import { ETHERTYPE_IPV4, ETHERTYPE_VLAN, popVlan, pushVlan } from '../wire/ethernet';
 import { filterVerdict } from '../stack/netfilter';
 import { nsSysctl } from '../stack/sysctl';
 import { stpBlocked, stpReceive } from './stp';
 import { stpRolesChanged } from '../link-state';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyInvalidSrc = (port: SimDev) => `${port.name}: bridge drops a frame with a multicast or zero source MAC (net/bridge/br_input.c br_handle_frame)`;
+const whyIngressVlan = (port: SimDev) => `${port.name}: VLAN filtering: the port is not a member of the frame's VLAN (net/bridge/br_vlan.c br_allowed_ingress)`;
+const whyLearning = (port: SimDev) => `${port.name}: port is in LEARNING state: source learned, frame dropped (net/bridge/br_input.c)`;
+const whyNoHairpin = (br: SimDev, [dst, behind]: readonly [string, string]) => `${br.name}: destination ${dst} sits behind the ingress port ${behind} and hairpin is off (net/bridge/br_forward.c should_deliver)`;
 
 function fdbKey(mac: string, vid: number): string {
   return vid ? `${mac}@${vid}` : mac;
@@ -70,7 +76,12 @@ function learn(sim: Sim, br: SimDev, port: SimDev, frame: Uint8Array, vid: numbe
   }
   st.fdb.set(key, { mac, vid, port, local: false, static: false, updated: now });
   sim.trace.push({ t: now, kind: 'fdb', at: { ns: br.ns.label, dev: port.name }, bridge: br.name, mac, port: port.name, event: 'learned' });
-  if (!st.cleanup) st.cleanup = sim.engine.after(st.ageingNs, () => fdbCleanup(sim, br));
+  if (!st.cleanup) armCleanup(sim, br, st.ageingNs);
+}
+
+/** Schedules br_fdb_cleanup (apart from learn, which runs per frame and so makes no closure). */
+function armCleanup(sim: Sim, br: SimDev, delay: number): void {
+  br.bridge!.cleanup = sim.engine.after(delay, () => fdbCleanup(sim, br));
 }
 
 /** br_fdb_cleanup: removes dynamic entries not refreshed for ageing_time, then re-arms at the next expiry. */
@@ -87,7 +98,7 @@ function fdbCleanup(sim: Sim, br: SimDev): void {
       sim.trace.push({ t: now, kind: 'fdb', at: { ns: br.ns.label, dev: e.port?.name ?? br.name }, bridge: br.name, mac: e.mac, port: e.port?.name ?? '', event: 'aged' });
     } else if (expires < next) next = expires;
   }
-  if (next !== Infinity) st.cleanup = sim.engine.after(next - now, () => fdbCleanup(sim, br));
+  if (next !== Infinity) armCleanup(sim, br, next - now);
 }
 
 function lookup(sim: Sim, br: SimDev, mac: string, vid: number): FdbEntry | undefined {
@@ -106,6 +117,11 @@ function lookup(sim: Sim, br: SimDev, mac: string, vid: number): FdbEntry | unde
   return e;
 }
 
+/** A BPDU for the bridge's STP code (apart from bridgeRx, which then needs no closure). */
+function stpReceiveOn(sim: Sim, port: SimDev, br: SimDev, frame: Uint8Array): void {
+  stpReceive(sim, port, frame, () => stpRolesChanged(sim, br));
+}
+
 /** br_handle_frame: the rx_handler installed on every port. */
 export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   const p = port.brPort as BridgePortState;
@@ -115,13 +131,13 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   // does: br_handle_frame only passes FORWARDING/LEARNING frames on (measured on 6.18: an ARP
   // request reaching a port of a down bridge is answered by nobody, not by the port's stack).
   if (isZeroOrGroup(frame, 6)) {
-    drop(sim, port, 'bridge-invalid-src', () => `${port.name}: bridge drops a frame with a multicast or zero source MAC (net/bridge/br_input.c br_handle_frame)`, frame);
+    dropWhy(sim, port, 'bridge-invalid-src', whyInvalidSrc, port, undefined, frame);
     return 'consumed';
   }
   if (frame[0] === 0x01 && frame[1] === 0x80 && frame[2] === 0xc2 && frame[3] === 0 && frame[4] === 0 && (frame[5] & 0xf0) === 0) {
     if (frame[5] === 0 && !br.bridge!.stp) { /* forwarded like normal traffic */ } else {
       // with STP on, a BPDU goes to the bridge's STP code (br_stp_rcv via the port's LLC layer)
-      if (frame[5] === 0) stpReceive(sim, port, frame, () => stpRolesChanged(sim, br));
+      if (frame[5] === 0) stpReceiveOn(sim, port, br, frame);
       return 'pass';
     }
   }
@@ -131,7 +147,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   if (st.vlanFiltering) {
     const v = ingressVid(p.vlans, frame);
     if (v === null) {
-      drop(sim, port, 'bridge-vlan', () => `${port.name}: VLAN filtering: the port is not a member of the frame's VLAN (net/bridge/br_vlan.c br_allowed_ingress)`, frame);
+      dropWhy(sim, port, 'bridge-vlan', whyIngressVlan, port, undefined, frame);
       return 'consumed';
     }
     vid = v;
@@ -139,7 +155,7 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   }
   if (p.state === 'learning') {
     learn(sim, br, port, frame, vid);
-    drop(sim, port, 'bridge-port-state', () => `${port.name}: port is in LEARNING state: source learned, frame dropped (net/bridge/br_input.c)`, frame);
+    dropWhy(sim, port, 'bridge-port-state', whyLearning, port, undefined, frame);
     return 'consumed';
   }
   if (p.state !== 'forwarding') {
@@ -169,10 +185,7 @@ function bridgeForward(sim: Sim, br: SimDev, skb: Skb, ingress: SimDev | null, v
   }
   if (e && e.port) {
     if (shouldDeliver(e.port, ingress)) forwardTo(sim, br, e.port, skb, ingress, vid);
-    else {
-      const behind = e.port.name;
-      drop(sim, e.port, 'bridge-no-egress', () => `${br.name}: destination ${dst} sits behind the ingress port ${behind} and hairpin is off (net/bridge/br_forward.c should_deliver)`, frame);
-    }
+    else dropWhy(sim, e.port, 'bridge-no-egress', whyNoHairpin, br, [dst, e.port.name] as const, frame);
     if (ingress && br.promisc) passUp(sim, br, skb, vid, false);
     return;
   }

@@ -6,8 +6,11 @@
  * reflects frames back to the NIC it faces.
  */
 import type { LanSegment, Sim, SimDev, Skb } from '../model';
-import { deliverLater, drop, loopDetected } from '../dev-core';
+import { deliverLater, dropWhy, loopDetected } from '../dev-core';
 import { macAt } from '../mac-cache';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyUnicastFilter = (dev: SimDev, dst: string) => `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`;
 
 /** The NIC transmits onto its LAN segment. */
 export function physicalXmit(sim: Sim, dev: SimDev, skb: Skb): void {
@@ -46,7 +49,7 @@ function nicReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   if (!(data[0] & 1) && !dev.promisc) {
     const dst = macAt(data, 0);
     if (dst !== dev.mac && !dev.ucList.has(dst)) {
-      drop(sim, dev, 'other-host', () => `${dev.name}: the NIC's unicast filter drops a frame for ${dst} (not its MAC, not in its extra-unicast list)`, data);
+      dropWhy(sim, dev, 'other-host', whyUnicastFilter, dev, dst, data);
       return;
     }
   }

@@ -5,9 +5,12 @@
  * (`attached`), transmitted frames go to the reader, which answers nothing here.
  */
 import type { Sim, SimDev, Skb } from '../model';
-import { drop } from '../dev-core';
+import { dropWhy } from '../dev-core';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyNoReader = (dev: SimDev) => `${dev.name}: the frame is queued to the process reading the ${dev.kind} device and leaves the simulated network (drivers/net/tun.c tun_net_xmit)`;
 
 /** tun_net_xmit. */
 export function tunXmit(sim: Sim, dev: SimDev, skb: Skb): void {
-  drop(sim, dev, 'no-reader', () => `${dev.name}: the frame is queued to the process reading the ${dev.kind} device and leaves the simulated network (drivers/net/tun.c tun_net_xmit)`, skb.data);
+  dropWhy(sim, dev, 'no-reader', whyNoReader, dev, undefined, skb.data);
 }

@@ -5,13 +5,16 @@
  * Carrier is on for both ends only while both are admin-up (veth_open / veth_close).
  */
 import type { Sim, SimDev, Skb } from '../model';
-import { deliverLater, drop } from '../dev-core';
+import { deliverLater, dropWhy } from '../dev-core';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyPeerDown = (dev: SimDev) => `${dev.name}: veth peer is down, the frame is dropped (drivers/net/veth.c veth_xmit)`;
 
 /** veth_xmit. */
 export function vethXmit(sim: Sim, dev: SimDev, skb: Skb): void {
   const peer = dev.peer;
   if (!peer || !peer.up) {
-    drop(sim, dev, 'dev-down', () => `${dev.name}: veth peer is down, the frame is dropped (drivers/net/veth.c veth_xmit)`, skb.data);
+    dropWhy(sim, dev, 'dev-down', whyPeerDown, dev, undefined, skb.data);
     return;
   }
   deliverLater(sim, peer, skb);

@@ -9,12 +9,21 @@ import type { NeighEntry, Sim, SimDev } from '../model';
 import { ARP_LEN, ARP_REPLY, ARP_REQUEST } from '../wire/arp';
 import { arpReply, arpRequest } from '../wire/frames';
 import { BROADCAST_MAC } from '../wire/mac';
-import { devXmit, drop, type PktType } from '../dev-core';
+import { devXmit, drop, dropWhy, type PktType } from '../dev-core';
 import { confMax, confOr, forwarding } from './sysctl';
 import { localOwner, routeOutput, selectSrc } from './route';
 import { inputRoute } from './ip-input';
 import { neighLookup, neighUpdate } from './neigh';
 import { macAt } from '../mac-cache';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyNoarp = (dev: SimDev) => `${dev.name} has the NOARP flag: ARP arriving on it is discarded (net/ipv4/arp.c arp_rcv)`;
+const whyOtherHost = (dev: SimDev) => `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`;
+
+/** Transmits an ARP reply built earlier (a delayed proxy-ARP answer). */
+function sendReply(sim: Sim, dev: SimDev, reply: Uint8Array): void {
+  devXmit(sim, dev, { data: reply, hops: 0, lineage: undefined, forceHost: false });
+}
 
 /** Sends the ARP request for a neighbour entry: broadcast while resolving, unicast when re-probing. */
 export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
@@ -24,7 +33,7 @@ export function arpSolicit(sim: Sim, e: NeighEntry, unicast: boolean): void {
   // a re-probe from the timer has no queued packet to take the source from (neigh_probe)
   const cand = unicast ? undefined : e.solicitSrc;
   if (cand !== undefined && announce === 0 && localOwner(dev.ns, cand)) sip = cand;
-  else if (cand !== undefined && announce === 1 && dev.addrs.some((a) => contains(a, e.ip) && localOwner(dev.ns, cand) && contains(a, cand))) sip = cand;
+  else if (cand !== undefined && announce === 1 && sameSubnetLocal(dev, e.ip, cand)) sip = cand;
   if (sip === undefined) sip = selectSrc(dev, e.ip) ?? 0;
   const frame = arpRequest({ src: dev.mac, senderIp: sip, targetIp: e.ip, dst: unicast && e.lladdr ? e.lladdr : BROADCAST_MAC });
   devXmit(sim, dev, { data: frame, hops: 0, lineage: undefined, forceHost: false });
@@ -34,12 +43,25 @@ function u32(b: Uint8Array, o: number): number {
   return ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
 }
 
+/** arp_announce 1: `cand` is local and on a subnet of `dev` that also holds `ip`. */
+function sameSubnetLocal(dev: SimDev, ip: number, cand: number): boolean {
+  for (const a of dev.addrs) if (contains(a, ip) && localOwner(dev.ns, cand) && contains(a, cand)) return true;
+  return false;
+}
+
+/** `dev` has `tip` as an address (whose subnet holds `sip`, when given). */
+function hasAddr(dev: SimDev, tip: number, sip?: number): boolean {
+  for (const a of dev.addrs) if (a.addr === tip && (sip === undefined || contains(a, sip))) return true;
+  return false;
+}
+
+// (loops, not closures: this runs for every ARP packet, see dev-core.ts dropWhy)
 function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
   const mode = confMax(dev, 'arp_ignore');
   switch (mode) {
     case 0: return false;
-    case 1: return !dev.addrs.some((a) => a.addr === tip);
-    case 2: return !dev.addrs.some((a) => a.addr === tip && contains(a, sip));
+    case 1: return !hasAddr(dev, tip);
+    case 2: return !hasAddr(dev, tip, sip);
     case 3: return false;
     case 8: return true;
     default: return mode > 8;
@@ -49,11 +71,11 @@ function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
 /** arp_rcv + arp_process for a frame that reached `dev`'s protocol handlers. */
 export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
   if (dev.noarp || dev.kind === 'loopback') {
-    drop(sim, dev, 'noarp', () => `${dev.name} has the NOARP flag: ARP arriving on it is discarded (net/ipv4/arp.c arp_rcv)`, frame);
+    dropWhy(sim, dev, 'noarp', whyNoarp, dev, undefined, frame);
     return;
   }
   if (pt === 'otherhost') {
-    drop(sim, dev, 'other-host', () => `${dev.name}: ARP frame addressed to another host's MAC is ignored (net/ipv4/arp.c arp_rcv)`, frame);
+    dropWhy(sim, dev, 'other-host', whyOtherHost, dev, undefined, frame);
     return;
   }
   // read in place (the checks of wire/arp.ts parseArp); the sender MAC is only formatted when used
@@ -93,7 +115,7 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       const reply = arpReply({ src: dev.mac, senderIp: tip, dst: sha, targetIp: sip });
       // broadcast requests are answered after a random delay of up to proxy_delay (0.8 s)
       const delay = pt === 'host' ? 0 : Math.floor(sim.rng.next() * 0.8e9);
-      sim.engine.after(delay, () => devXmit(sim, dev, { data: reply, hops: 0, lineage: undefined, forceHost: false }));
+      sim.engine.call(delay, sendReply, sim, dev, reply);
       return;
     }
   }

@@ -5,7 +5,7 @@
  */
 import { contains, formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import type { Sim, SimDev, SimNs } from '../model';
-import { drop, type PktType } from '../dev-core';
+import { drop, dropWhy, type PktType } from '../dev-core';
 import { ipv4Dst, ipv4Src } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
 import { confMax, confOr, forwarding } from './sysctl';
@@ -14,6 +14,12 @@ import { icmpLocalDeliver, icmpSendError, icmpSendRedirect } from './icmp';
 import { neighOutput } from './neigh';
 import { filterVerdict, natPostrouting, natPrerouting } from './netfilter';
 import { ipChecksumFix } from './ip-output';
+
+// Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
+const whyOtherHost = (dev: SimDev) => `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`;
+const whyMartian = (dev: SimDev, [src, dst, why]: readonly [number, number, string]) => `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${why} (net/ipv4/route.c ip_route_input_slow)`;
+const whyNoForwarding = (dev: SimDev, dst: number) => `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`;
+const whyNoRoute = (dev: SimDev, dst: number) => `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`;
 
 export type InputRoute =
   | { kind: 'local' }
@@ -69,7 +75,7 @@ export function inputRoute(ns: SimNs, dst: number, src: number, dev: SimDev): In
 /** ip_rcv: an IPv4 packet reached `dev`'s stack. */
 export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType): void {
   if (pt === 'otherhost') {
-    drop(sim, dev, 'other-host', () => `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`, frame);
+    dropWhy(sim, dev, 'other-host', whyOtherHost, dev, undefined, frame);
     return;
   }
   const ns = dev.ns;
@@ -100,13 +106,13 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
       localDeliver(sim, dev, pkt, true);
       return;
     case 'martian':
-      drop(sim, dev, 'martian', () => `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${r.why} (net/ipv4/route.c ip_route_input_slow)`, frame);
+      dropWhy(sim, dev, 'martian', whyMartian, dev, [src, dst, r.why] as const, frame);
       return;
     case 'no-forwarding':
-      drop(sim, dev, 'no-forwarding', () => `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`, frame);
+      dropWhy(sim, dev, 'no-forwarding', whyNoForwarding, dev, dst, frame);
       return;
     case 'unreachable':
-      drop(sim, dev, 'no-route', () => `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`, frame);
+      dropWhy(sim, dev, 'no-route', whyNoRoute, dev, dst, frame);
       icmpSendError(sim, ns, pkt, ICMP_DEST_UNREACH, UNREACH_NET, dev);
       return;
     case 'forward':

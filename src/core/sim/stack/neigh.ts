@@ -55,7 +55,12 @@ function setState(sim: Sim, e: NeighEntry, state: NudState): void {
 }
 
 function arm(sim: Sim, e: NeighEntry, delay: number): void {
-  e.timer = sim.engine.rearm(e.timer, delay, e.onTimer ?? (e.onTimer = () => timer(sim, e)));
+  e.timer = sim.engine.rearm(e.timer, delay, e.onTimer ?? (e.onTimer = timerOf(sim, e)));
+}
+
+/** The entry's timer callback, made once per entry (apart from arm, which runs per packet). */
+function timerOf(sim: Sim, e: NeighEntry): () => void {
+  return () => timer(sim, e);
 }
 
 /** A random reachable time: base 30 s scaled by [0.5, 1.5) (neigh_rand_reach_time). */
