@@ -2,8 +2,10 @@
  * The engine's fast lane: calls scheduled in non-decreasing time order (a link hop is always
  * "now + hop delay", and the clock never goes back) need no heap — appending keeps them
  * sorted by (time, sequence number). Entries live in a ring of parallel arrays (function and
- * up to six arguments) that only ever grows, so scheduling a hop allocates neither a
- * closure nor an event object, and draining the lane frees no storage.
+ * up to six arguments), so scheduling a hop allocates neither a closure nor an event object.
+ * The ring doubles when full and halves when a quarter full (not below its first size): a
+ * flood that had a million frames in flight does not keep their storage once it has passed,
+ * and the hysteresis means no size is ever resized back and forth on every call.
  */
 
 /** A function called with the arguments it was scheduled with. */
@@ -22,11 +24,14 @@ export class CallFifo {
   private mask: number;
   private head = 0;
   private count = 0;
+  /** The ring never shrinks below this. */
+  private readonly minMask: number;
 
   constructor(capacity = 64) {
     let cap = 16;
     while (cap < capacity) cap *= 2;
     this.mask = cap - 1;
+    this.minMask = Math.max(cap, 1024) - 1;
     this.at = new Float64Array(cap);
     this.seq = new Float64Array(cap);
     this.fn = new Array<CallN | undefined>(cap).fill(undefined);
@@ -58,7 +63,7 @@ export class CallFifo {
   }
 
   push(at: number, seq: number, fn: CallN, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown): void {
-    if (this.count > this.mask) this.grow();
+    if (this.count > this.mask) this.resize((this.mask + 1) * 2);
     const i = (this.head + this.count) & this.mask;
     this.at[i] = at;
     this.seq[i] = seq;
@@ -92,21 +97,26 @@ export class CallFifo {
     this.f[i] = undefined;
     this.head = (i + 1) & this.mask;
     this.count--;
+    if (this.mask > this.minMask && this.count < this.mask >> 2) this.resize((this.mask + 1) >> 1);
     fn(a, b, c, d, e, f);
   }
 
-  /** Doubles the ring, unrolling it so the first entry is at index 0. */
-  private grow(): void {
-    const cap = this.mask + 1;
-    const at = new Float64Array(cap * 2);
-    const seq = new Float64Array(cap * 2);
-    const fn = new Array<CallN | undefined>(cap * 2).fill(undefined);
-    const a = new Array<unknown>(cap * 2).fill(undefined);
-    const b = new Array<unknown>(cap * 2).fill(undefined);
-    const c = new Array<unknown>(cap * 2).fill(undefined);
-    const d = new Array<unknown>(cap * 2).fill(undefined);
-    const e = new Array<unknown>(cap * 2).fill(undefined);
-    const f = new Array<unknown>(cap * 2).fill(undefined);
+  /** Current number of slots (tests). */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** Moves the entries into a ring of `cap` slots (at least `count`), the first at index 0. */
+  private resize(cap: number): void {
+    const at = new Float64Array(cap);
+    const seq = new Float64Array(cap);
+    const fn = new Array<CallN | undefined>(cap).fill(undefined);
+    const a = new Array<unknown>(cap).fill(undefined);
+    const b = new Array<unknown>(cap).fill(undefined);
+    const c = new Array<unknown>(cap).fill(undefined);
+    const d = new Array<unknown>(cap).fill(undefined);
+    const e = new Array<unknown>(cap).fill(undefined);
+    const f = new Array<unknown>(cap).fill(undefined);
     for (let k = 0; k < this.count; k++) {
       const i = (this.head + k) & this.mask;
       at[k] = this.at[i];
@@ -128,7 +138,7 @@ export class CallFifo {
     this.d = d;
     this.e = e;
     this.f = f;
-    this.mask = cap * 2 - 1;
+    this.mask = cap - 1;
     this.head = 0;
   }
 }
