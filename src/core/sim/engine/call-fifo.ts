@@ -3,10 +3,16 @@
  * "now + hop delay", and the clock never goes back) need no heap — appending keeps them
  * sorted by (time, sequence number). Entries live in a ring of parallel arrays (function and
  * up to six arguments), so scheduling a hop allocates neither a closure nor an event object.
- * The ring doubles when full and halves when a quarter full (not below its first size): a
+ * The ring doubles when full and halves when a quarter full (not below SHRINK_FLOOR): a
  * flood that had a million frames in flight does not keep their storage once it has passed,
  * and the hysteresis means no size is ever resized back and forth on every call.
  */
+
+/**
+ * The ring keeps this many slots however empty it gets (about 4.5 MB): bursts below it (a
+ * ping matrix's waves) reuse the storage instead of growing and shrinking on every wave.
+ */
+const SHRINK_FLOOR = 1 << 16;
 
 /** A function called with the arguments it was scheduled with. */
 export type CallN = (a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => void;
@@ -31,7 +37,7 @@ export class CallFifo {
     let cap = 16;
     while (cap < capacity) cap *= 2;
     this.mask = cap - 1;
-    this.minMask = Math.max(cap, 1024) - 1;
+    this.minMask = Math.max(cap, SHRINK_FLOOR) - 1;
     this.at = new Float64Array(cap);
     this.seq = new Float64Array(cap);
     this.fn = new Array<CallN | undefined>(cap).fill(undefined);
