@@ -23,6 +23,7 @@ import { ipvlanRx, ipvlanXmit } from './devices/ipvlan';
 import { refreshLinks, scheduleStp } from './link-state';
 import { neighStatic } from './stack/neigh';
 import { scheduleLinkUp } from './stack/link-up';
+import { inetPacketTypes } from './stack/protocols';
 
 export interface BuildOptions {
   seed: number;
@@ -59,6 +60,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   const sim: Sim = {
     engine: new Engine(), trace: new Trace(), rng: new Rng(opts.seed), namespaces: [], nsByLabel: new Map(),
     devs: [], devById: new Map(), lans: [], hopDelay: micros(2), stormHops: 64, stormDetected: false, frameEvents: 0,
+    ptypes: inetPacketTypes(),
   };
   const lanById = new Map<string, LanSegment>();
   for (const l of design.lans) {

@@ -2,16 +2,16 @@
  * The generic device layer (net/core/dev.c): transmit (`dev_queue_xmit`) and receive
  * (`__netif_receive_skb_core`) with the steps every device shares — admin state and
  * carrier, packet taps, the VLAN step, the rx_handler, then the protocol handlers.
- * Device-specific behaviour is in devices/, protocol handling in stack/.
+ * Device-specific behaviour is in devices/, protocol handling in stack/, reached through
+ * the protocol handler table (`sim.ptypes`, filled by stack/protocols.ts) so that this layer
+ * imports no protocol.
  */
-import type { LoopCounts, Sim, SimDev, Skb } from './model';
+import type { LoopCounts, PktType, Sim, SimDev, Skb } from './model';
 import type { DropReason, Where } from './engine/trace';
-import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
-import { arpRcv } from './stack/arp';
-import { ipRcv } from './stack/ip-input';
+import { isVlanTpid } from './wire/ethernet';
 import { macEquals } from './mac-cache';
 
-export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
+export type { PktType } from './model';
 
 /**
  * Records a drop in the trace with its reason and a one-sentence explanation. The
@@ -164,6 +164,6 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   const off = tagged ? 18 : 14;
   const type = (frame[off - 2] << 8) | frame[off - 1];
   const pt = skb.forceHost ? 'host' : pktTypeFor(dev, frame);
-  if (type === ETHERTYPE_ARP) arpRcv(sim, dev, frame, off, pt);
-  else if (type === ETHERTYPE_IPV4) ipRcv(sim, dev, frame, off, pt);
+  const handler = sim.ptypes.get(type);
+  if (handler) handler(sim, dev, frame, off, pt);
 }

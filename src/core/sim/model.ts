@@ -233,6 +233,15 @@ export interface LanSegment {
 }
 
 /** The running simulation: engine, trace, randomness and every object. */
+/** Packet type of a frame relative to the receiving device (eth_type_trans, skb->pkt_type). */
+export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
+
+/**
+ * A protocol handler (the kernel's `struct packet_type` func): gets a frame of its ethertype
+ * once the device layer is done with it; `off` is where the protocol's header starts.
+ */
+export type ProtocolHandler = (sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt: PktType) => void;
+
 export interface Sim {
   engine: Engine;
   trace: Trace;
@@ -253,4 +262,9 @@ export interface Sim {
    * trace or not. The benchmark's unit.
    */
   frameEvents: number;
+  /**
+   * Protocol handlers by ethertype, as the kernel's ptype list (`dev_add_pack`): the device
+   * layer hands frames to whatever is registered here, so it depends on no protocol.
+   */
+  ptypes: Map<number, ProtocolHandler>;
 }
