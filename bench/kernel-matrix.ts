@@ -42,7 +42,7 @@ function program(n: number, sources: number): string {
     't1=$(ms); echo "build $((t1 - t0))"',
     'sleep 1',
     // one source: all its pings at once, then count the replies
-    'matrix() { local src=$1; shift; local pids=() ok=0; for a in "$@"; do ping -n -q -c 1 -W 2 "$a" >/dev/null 2>&1 & pids+=($!); done; for p in "${pids[@]}"; do wait "$p" && ok=$((ok + 1)); done; echo "ok $ok $#"; }',
+    'matrix() { local src=$1; shift; local pids=() ok=0; for a in "$@"; do ping -n -q -c 1 -W 5 "$a" >/dev/null 2>&1 & pids+=($!); done; for p in "${pids[@]}"; do wait "$p" && ok=$((ok + 1)); done; echo "ok $ok $#"; }',
     'startup() { local pids=(); for a in "$@"; do ping -V >/dev/null 2>&1 & pids+=($!); done; wait "${pids[@]}"; }',
     'export -f matrix startup',
   ];

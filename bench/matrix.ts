@@ -35,8 +35,13 @@ export async function loadSimCode(root: string, label: string): Promise<SimCode>
 export interface MatrixResult {
   /** Building the simulation and running it, seconds. */
   seconds: number;
-  /** Running only, seconds (rates are taken over this). */
+  /** Running only, seconds. */
   runSeconds: number;
+  /**
+   * Running only, CPU seconds of this process (user + system). Rates are taken over this:
+   * on a shared machine, wall time also counts the time other work had the CPU.
+   */
+  cpuSeconds: number;
   pings: number;
   ok: number;
   frameEvents: number;
@@ -55,6 +60,7 @@ export function pingMatrix(code: SimCode, n: number, sources: number, fullTrace:
   const s = new code.SimSession(design, { seed: 1 });
   s.sim.trace.recordAllFrames = fullTrace;
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   let pings = 0;
   let ok = 0;
   for (const a of sourcesOf(n, sources)) {
@@ -65,5 +71,6 @@ export function pingMatrix(code: SimCode, n: number, sources: number, fullTrace:
     for (const h of handles) if (h.result?.ok) ok++;
   }
   const t2 = performance.now();
-  return { seconds: (t2 - t0) / 1000, runSeconds: (t2 - t1) / 1000, pings, ok, frameEvents: s.sim.frameEvents, engineEvents: s.sim.engine.executed, traceEvents: s.sim.trace.length };
+  const c2 = process.cpuUsage(c1);
+  return { seconds: (t2 - t0) / 1000, runSeconds: (t2 - t1) / 1000, cpuSeconds: (c2.user + c2.system) / 1e6, pings, ok, frameEvents: s.sim.frameEvents, engineEvents: s.sim.engine.executed, traceEvents: s.sim.trace.length };
 }
