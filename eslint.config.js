@@ -25,4 +25,13 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'randomness comes from a seed in core' }],
     },
   },
+  {
+    // The simulator takes a design; it never depends on the script importer or exporter
+    // (test drivers that join them live in src/core/testing).
+    files: ['src/core/sim/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', 'zustand', 'zustand/*', '**/ui/**', '**/worker/**', 'node:*', '**/iproute2/**'] }],
+    },
+  },
 );

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../observation/types';
-import { runCase, type CaseInput } from './conformance-cases';
+import { runCase, type CaseInput } from '../testing/conformance-cases';
 import { FAST_HARNESS, SLOW_HARNESS } from './simulate';
 import passing from './conformance-passing.json';
 

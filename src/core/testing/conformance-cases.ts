@@ -8,7 +8,7 @@ import { importScript } from '../iproute2/import/index';
 import { diffObservations, type DiffItem } from '../observation/diff';
 import type { Observation } from '../observation/types';
 import { parseProbes } from '../world/probes';
-import { simulate, type HarnessTiming } from './simulate';
+import { simulate, type HarnessTiming } from '../sim/simulate';
 
 export interface CaseInput {
   name: string;
