@@ -5,7 +5,7 @@
  * for the next hop; the echo id is kept unless it collides; replies are translated back
  * in PREROUTING).
  */
-import { contains, formatIp, parseCidr } from '../../net/ipv4';
+import { formatIp, maskOf, parseCidr } from '../../net/ipv4';
 import type { FirewallRule } from '../../model/types';
 import type { Sim, SimDev, SimNs } from '../model';
 import { drop } from '../dev-core';
@@ -18,38 +18,74 @@ import { selectSrc } from './route';
 
 type Chain = 'INPUT' | 'OUTPUT' | 'FORWARD';
 
-function ifMatch(pattern: string | undefined, dev: SimDev | undefined): boolean {
-  if (pattern === undefined) return true;
-  let neg = false;
-  let p = pattern;
-  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
+/** A rule's matches as parsed values: the text of `-p/-s/-d/-i/-o` is read once per rule. */
+interface CompiledMatch {
+  /** Protocol number, -1 for none that exists, undefined for any. */
+  proto?: number;
+  protoNeg: boolean;
+  src?: AddrMatch;
+  dst?: AddrMatch;
+  in?: IfMatch;
+  out?: IfMatch;
+}
+/** `-s`/`-d`: a prefix (null when the text is not one: it matches nothing), maybe negated. */
+interface AddrMatch { neg: boolean; net: number; mask: number; valid: boolean }
+/** `-i`/`-o`: a name or a `prefix+` wildcard, maybe negated. */
+interface IfMatch { neg: boolean; name: string; wildcard: boolean }
+
+const compiled = new WeakMap<FirewallRule, CompiledMatch>();
+
+function negated(text: string): { neg: boolean; rest: string } {
+  return text.startsWith('!') ? { neg: true, rest: text.slice(1).trim() } : { neg: false, rest: text };
+}
+
+function compileAddr(pattern: string | undefined): AddrMatch | undefined {
+  if (pattern === undefined) return undefined;
+  const { neg, rest } = negated(pattern);
+  const c = parseCidr(rest);
+  const mask = c ? maskOf(c.len) : 0;
+  return { neg, net: c ? (c.addr & mask) >>> 0 : 0, mask, valid: !!c };
+}
+
+function compileIf(pattern: string | undefined): IfMatch | undefined {
+  if (pattern === undefined) return undefined;
+  const { neg, rest } = negated(pattern);
+  const wildcard = rest.endsWith('+');
+  return { neg, name: wildcard ? rest.slice(0, -1) : rest, wildcard };
+}
+
+function compile(r: FirewallRule): CompiledMatch {
+  let m = compiled.get(r);
+  if (m) return m;
+  let proto: number | undefined;
+  let protoNeg = false;
+  if (r.proto && r.proto !== 'all') {
+    const { neg, rest } = negated(r.proto);
+    protoNeg = neg;
+    proto = rest === 'icmp' ? 1 : rest === 'tcp' ? 6 : rest === 'udp' ? 17 : -1;
+  }
+  m = { proto, protoNeg, src: compileAddr(r.src), dst: compileAddr(r.dst), in: compileIf(r.in), out: compileIf(r.out) };
+  compiled.set(r, m);
+  return m;
+}
+
+function ifMatch(m: IfMatch | undefined, dev: SimDev | undefined): boolean {
+  if (!m) return true;
   const name = dev?.name ?? '';
-  const hit = p.endsWith('+') ? name.startsWith(p.slice(0, -1)) : name === p;
-  return neg ? !hit : hit;
+  const hit = m.wildcard ? name.startsWith(m.name) : name === m.name;
+  return m.neg ? !hit : hit;
 }
 
-function addrMatch(pattern: string | undefined, ip: number): boolean {
-  if (pattern === undefined) return true;
-  let neg = false;
-  let p = pattern;
-  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
-  const c = parseCidr(p);
-  const hit = c ? contains(c, ip) : false;
-  return neg ? !hit : hit;
-}
-
-function protoMatch(proto: string | undefined, num: number): boolean {
-  if (!proto || proto === 'all') return true;
-  let neg = false;
-  let p = proto;
-  if (p.startsWith('!')) { neg = true; p = p.slice(1).trim(); }
-  const want = p === 'icmp' ? 1 : p === 'tcp' ? 6 : p === 'udp' ? 17 : -1;
-  return neg ? want !== num : want === num;
+function addrMatch(m: AddrMatch | undefined, ip: number): boolean {
+  if (!m) return true;
+  const hit = m.valid && ((ip & m.mask) >>> 0) === m.net;
+  return m.neg ? !hit : hit;
 }
 
 function ruleMatches(r: FirewallRule, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): boolean {
-  return protoMatch(r.proto, pkt[9]) && addrMatch(r.src, ipv4Src(pkt)) && addrMatch(r.dst, ipv4Dst(pkt))
-    && ifMatch(r.in, inDev) && ifMatch(r.out, outDev);
+  const m = compile(r);
+  if (m.proto !== undefined && (m.proto === pkt[9]) === m.protoNeg) return false;
+  return addrMatch(m.src, ipv4Src(pkt)) && addrMatch(m.dst, ipv4Dst(pkt)) && ifMatch(m.in, inDev) && ifMatch(m.out, outDev);
 }
 
 const REJECT_CODES: Record<string, number> = {

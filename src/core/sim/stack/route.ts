@@ -4,7 +4,8 @@
  * (kernel prefix routes of up devices + configured routes), longest prefix match with
  * metric tie-break, source address selection, and the input decision.
  */
-import { contains, isLoopback, LIMITED_BROADCAST, maskOf, networkOf, parseCidr, parseIp } from '../../net/ipv4';
+import { contains, isLoopback, LIMITED_BROADCAST, maskOf, networkOf, parseCidr, parseIp, type Cidr } from '../../net/ipv4';
+import type { Route } from '../../model/types';
 import type { IfAddr, SimDev, SimNs } from '../model';
 
 export interface FibRoute {
@@ -83,9 +84,8 @@ function computeMainRoutes(ns: SimNs): FibRoute[] {
     }
   }
   for (const r of ns.staticRoutes) {
-    const c = r.dst === 'default' ? { addr: 0, len: 0 } : parseCidr(r.dst);
+    const { c, via, src } = parsedRoute(r);
     if (!c) continue;
-    const via = r.via ? parseIp(r.via) : undefined;
     let dev = r.dev ? ns.devs.find((d) => d.id === r.dev) : undefined;
     if (!dev && via !== undefined) dev = connectedDev(out, via);
     const type = r.type ?? 'unicast';
@@ -93,12 +93,24 @@ function computeMainRoutes(ns: SimNs): FibRoute[] {
     if (dev && !dev.up) continue;
     const scope = r.scope ?? (via === undefined && type === 'unicast' ? 'link' : 'global');
     out.push({
-      net: networkOf(c), len: c.len, dev: dev ?? (ns.lo as SimDev), via, src: r.src ? parseIp(r.src) : undefined,
+      net: networkOf(c), len: c.len, dev: dev ?? (ns.lo as SimDev), via, src,
       metric: r.metric ?? 0, kernel: false, onlink: !!r.onlink, type, scope,
     });
   }
   out.sort((a, b) => a.net - b.net || b.len - a.len || a.metric - b.metric);
   return out;
+}
+
+/** A configured route's addresses, parsed from their text once per route (the table is rebuilt on every link change). */
+const parsedRoutes = new WeakMap<Route, { c: Cidr | undefined; via: number | undefined; src: number | undefined }>();
+
+function parsedRoute(r: Route): { c: Cidr | undefined; via: number | undefined; src: number | undefined } {
+  let p = parsedRoutes.get(r);
+  if (!p) {
+    p = { c: r.dst === 'default' ? { addr: 0, len: 0 } : parseCidr(r.dst), via: r.via ? parseIp(r.via) : undefined, src: r.src ? parseIp(r.src) : undefined };
+    parsedRoutes.set(r, p);
+  }
+  return p;
 }
 
 function connectedDev(routes: FibRoute[], ip: number): SimDev | undefined {
