@@ -15,6 +15,12 @@ export interface CaseInput {
   topology: string;
   probes: string;
   expected: Observation;
+  /** The script's file name in diagnostics; default `topology.sh`. */
+  file?: string;
+  /** Companion files the script may `source`, by the name it uses. */
+  files?: Record<string, string>;
+  /** Positional arguments the script is run with (`$1` …). */
+  args?: string[];
 }
 
 export interface CaseOutcome {
@@ -25,7 +31,9 @@ export interface CaseOutcome {
 
 /** Simulates a case and lists where it disagrees with the kernel. */
 export function runCase(c: CaseInput, seed = 1, timing?: HarnessTiming): CaseOutcome {
-  const { design } = importScript(c.topology, { file: 'topology.sh' });
+  // Passed as a variable: importers without companion-file or argument support ignore them.
+  const options = { file: c.file ?? 'topology.sh', files: c.files, args: c.args };
+  const { design } = importScript(c.topology, options);
   const { probes } = parseProbes(c.probes, 'probes.txt');
   const { observation } = simulate(design, probes, { seed, timing });
   const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));

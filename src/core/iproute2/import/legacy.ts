@@ -23,6 +23,17 @@ export function maskLength(mask: string): number | undefined {
   return ((m << len) >>> 0) === 0 || len === 32 ? len : undefined;
 }
 
+/** Deletes a device's first (primary) address and the secondaries in its subnet. */
+function removeFirstAddress(dev: { addresses: { cidr: string }[] }): void {
+  const first = dev.addresses[0] ? parseCidr(dev.addresses[0].cidr) : undefined;
+  if (!first) return;
+  const net = (ip: number) => (first.len === 0 ? 0 : (ip >>> (32 - first.len)));
+  dev.addresses = dev.addresses.slice(1).filter((a) => {
+    const c = parseCidr(a.cidr);
+    return !c || c.len !== first.len || net(c.addr) !== net(first.addr);
+  });
+}
+
 /** `ifconfig DEV [ADDR[/LEN]] [netmask M] [up|down] [promisc|-promisc] [mtu N] [hw ether MAC]`. */
 export function ifconfigCommand(st: ImportState, scope: Scope, argv: string[]): boolean {
   const [name, ...rest] = argv.filter((a) => a !== '-a');
@@ -55,7 +66,12 @@ export function ifconfigCommand(st: ImportState, scope: Scope, argv: string[]): 
     else addr = w;
   }
   st.touch(dev.id);
-  if (addr !== undefined) {
+  if (addr !== undefined && (addr === '0' || parseIp(addr.split('/')[0]) === 0)) {
+    // SIOCSIFADDR 0.0.0.0 deletes the first address (inet_del_ifa, which takes the primary's
+    // secondaries with it) and inserts nothing (__inet_insert_ifa drops a zero local address).
+    removeFirstAddress(dev);
+    if (up === undefined) up = true;
+  } else if (addr !== undefined) {
     const c = parseCidr(addr);
     if (!c) return st.fail(`${addr}: Unknown host`, 'bad-address');
     let len = addr.includes('/') ? c.len : classfulLen(c.addr);

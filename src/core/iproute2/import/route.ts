@@ -1,11 +1,12 @@
 /**
  * `ip route add|replace|change|append|del` with the kernel's nexthop checks (`fib_check_nh`):
- * the device must be up, a gateway must be on-link (unless `onlink`) and not local.
+ * the device must be up; a gateway must be on-link (unless `onlink`) or one of the
+ * namespace's own addresses on an up device (kernel.ts `checkGateway`).
  */
 import { parseIp } from '../../net/ipv4';
 import type { Route, RouteType } from '../../model/types';
 import { matches, parseUint } from './args';
-import { connectedRoutes, gatewayDevice, isLocalAddress, routePrefix } from './kernel';
+import { checkGateway, connectedRoutes, isLocalAddress, routePrefix } from './kernel';
 import type { ImportState, Scope } from './state';
 
 const RTNL = 'RTNETLINK answers: ';
@@ -95,17 +96,22 @@ export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'a
   if (spec.type !== 'unicast') route.type = spec.type;
   if (spec.type === 'unicast') {
     const dev = devId ? host.devices.find((d) => d.id === devId) : undefined;
-    if (spec.via !== undefined) {
-      const gw = parseIp(spec.via);
-      if (gw === undefined) return st.fail(`Error: inet address is expected rather than "${spec.via}".`);
+    const gw = spec.via === undefined ? undefined : parseIp(spec.via);
+    if (spec.via !== undefined && gw === undefined) return st.fail(`Error: inet address is expected rather than "${spec.via}".`);
+    // `via 0.0.0.0` is no gateway at all: the route needs its device (ENODEV without one)
+    if (gw !== undefined && gw !== 0) {
       if (spec.onlink) {
         if (!dev) return st.fail('Error: Nexthop device required for onlink.');
         if (!dev.up) return st.fail('Error: Nexthop device is not up.', 'device-down');
         route.onlink = true;
       } else {
-        const found = gatewayDevice(host, ns, gw, devId);
-        if (found === undefined || found === 'local') return st.fail('Error: Nexthop has invalid gateway.', 'gateway-not-onlink');
-        devId = found;
+        const found = checkGateway(host, ns, gw, devId);
+        if ('error' in found) {
+          return found.error === 'network-down'
+            ? st.fail(`${RTNL}Network is down`, 'device-down')
+            : st.fail('Error: Nexthop has invalid gateway.', 'gateway-not-onlink');
+        }
+        devId = found.dev;
       }
       route.via = spec.via;
     } else {
