@@ -91,7 +91,7 @@ describe('net-tools ifconfig and route', () => {
     expect(nsOf(r, 'host')?.routes).toEqual([
       { dst: '10.111.10.0/24', dev: d }, { dst: '10.2.0.0/16', via: '10.0.0.2', dev: d }, { dst: '10.3.3.3/32', dev: d }, { dst: 'default', via: '10.0.0.254', dev: d },
     ]);
-    expect(errors(r)).toEqual(['SIOCADDRT: Nexthop has invalid gateway.']);
+    expect(errors(r)).toEqual(['SIOCADDRT: Network is unreachable']);
   });
 });
 

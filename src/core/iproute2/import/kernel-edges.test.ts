@@ -130,3 +130,35 @@ describe('route validation (fib_check_nh)', () => {
       'RTNETLINK answers: File exists', 'Error: Invalid prefsrc address.']);
   });
 });
+
+describe('net-tools route and ifconfig refusals (SIOCADDRT ioctl)', () => {
+  const V = ['ip link add eth0 type veth peer name p0', 'ip addr add 10.0.0.1/24 dev eth0', 'ip link set eth0 up'];
+
+  it('words refusals as the ioctl errno: unreachable gateway, down device, missing device and route', () => {
+    const r = imp(...V, 'route add -net 10.3.0.0/16 gw 10.99.0.1', 'route add -net 10.3.0.0/16 gw 10.0.0.255',
+      'route add -net 10.4.0.0 netmask 255.255.0.0 dev p0', 'route add -net 10.8.0.0/16 dev nope', 'route del -net 10.5.0.0/16',
+      'route add -net 10.6.1.0/16 dev eth0', 'route add -net 10.3.0.0/16 gw 10.0.0.1');
+    expect(errorLines(r)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(errors(r)).toEqual(['SIOCADDRT: Network is unreachable', 'SIOCADDRT: Network is unreachable', 'SIOCADDRT: Network is down',
+      'SIOCADDRT: No such device', 'SIOCDELRT: No such process', "route: netmask doesn't match route address"]);
+  });
+
+  it('keeps a second route to the same destination (the ioctl prepends), refusing only the same nexthop', () => {
+    const r = imp(...V, 'route add default gw 10.0.0.254', 'route add default gw 10.0.0.253', 'route add default gw 10.0.0.253');
+    expect(errorLines(r)).toEqual([6]);
+    expect(errors(r)).toEqual(['SIOCADDRT: File exists']);
+    expect(nsOf(r, 'host')?.routes.map((x) => x.via)).toEqual(['10.0.0.253', '10.0.0.254']);
+  });
+
+  it('ip route append / prepend keep both routes too', () => {
+    const r = imp(...V, 'ip route add 10.9.0.0/16 via 10.0.0.2', 'ip route append 10.9.0.0/16 via 10.0.0.3', 'ip route prepend 10.9.0.0/16 via 10.0.0.4',
+      'ip route append 10.9.0.0/16 via 10.0.0.3');
+    expect(errorLines(r)).toEqual([7]);
+    expect(nsOf(r, 'host')?.routes.map((x) => x.via)).toEqual(['10.0.0.4', '10.0.0.2', '10.0.0.3']);
+  });
+
+  it('ifconfig on a missing device says what net-tools prints first', () => {
+    const r = imp('ifconfig nope up', 'ifconfig nope 10.1.1.1 netmask 255.255.255.0 up');
+    expect(errors(r)).toEqual(['nope: ERROR while getting interface flags: No such device', 'SIOCSIFADDR: No such device']);
+  });
+});

@@ -63,7 +63,9 @@ export function ipRoute(st: ImportState, scope: Scope, argv: string[]): boolean 
     st.warn(`routes in table "${spec.table}" are not modelled (only the main table); ignored`);
     return true;
   }
-  if (matches(cmd, 'add') || matches(cmd, 'append') || matches(cmd, 'prepend')) return routeAdd(st, scope, spec, 'add');
+  if (matches(cmd, 'add')) return routeAdd(st, scope, spec, 'add');
+  if (matches(cmd, 'append')) return routeAdd(st, scope, spec, 'append');
+  if (matches(cmd, 'prepend')) return routeAdd(st, scope, spec, 'prepend');
   if (matches(cmd, 'replace')) return routeAdd(st, scope, spec, 'replace');
   if (matches(cmd, 'change') || cmd === 'chg') return routeAdd(st, scope, spec, 'change');
   if (matches(cmd, 'delete')) return routeDel(st, scope, spec);
@@ -75,8 +77,16 @@ export function ipRoute(st: ImportState, scope: Scope, argv: string[]): boolean 
   return st.fail(`Command "${cmd}" is unknown, try "ip route help".`, 'unknown-command');
 }
 
+/**
+ * How a new route meets routes of the same destination and metric (fib_table_insert): `add`
+ * (NLM_F_EXCL) refuses it, `replace`/`change` take its place, `append`/`prepend` (and the
+ * SIOCADDRT ioctl of net-tools `route add`, which prepends) keep both unless the nexthop is
+ * the same too.
+ */
+export type RouteAddMode = 'add' | 'replace' | 'change' | 'append' | 'prepend';
+
 /** Adds (or replaces) a route after the kernel's checks. Shared with legacy `route add`. */
-export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'add' | 'replace' | 'change'): boolean {
+export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: RouteAddMode): boolean {
   if (spec.prefix === undefined) return st.fail('Error: destination prefix is required.');
   if (spec.prefix.includes(':') || spec.via?.includes(':')) {
     st.warn('IPv6 routes are not modelled; ignored', 'ipv6');
@@ -132,7 +142,17 @@ export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'a
   const kernelClash = metric === 0 && connectedRoutes(host, ns.id).some((r) => r.dst === route.dst);
   if (how === 'add' && (clash >= 0 || kernelClash)) return st.fail(`${RTNL}File exists`, 'exists');
   if (how === 'change' && clash < 0) return st.fail(`${RTNL}No such file or directory`);
-  if (clash >= 0) ns.routes.splice(clash, 1, route);
+  if (how === 'append' || how === 'prepend') {
+    const same = (r: Route) => r.dst === route.dst && (r.metric ?? 0) === metric && r.via === route.via
+      && r.dev === route.dev && (r.type ?? 'unicast') === (route.type ?? 'unicast');
+    const kernelSame = kernelClash && !route.via && connectedRoutes(host, ns.id).some((r) => r.dst === route.dst && r.dev === route.dev);
+    if (ns.routes.some(same) || kernelSame) return st.fail(`${RTNL}File exists`, 'exists');
+    let last = -1;
+    ns.routes.forEach((r, i) => { if (r.dst === route.dst && (r.metric ?? 0) === metric) last = i; });
+    if (how === 'prepend' && clash >= 0) ns.routes.splice(clash, 0, route);
+    else if (last >= 0) ns.routes.splice(last + 1, 0, route);
+    else ns.routes.push(route);
+  } else if (clash >= 0) ns.routes.splice(clash, 1, route);
   else ns.routes.push(route);
   st.touch(ns.id, route.dev);
   return true;
