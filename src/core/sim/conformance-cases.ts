@@ -9,6 +9,7 @@ import { diffObservations, type DiffItem } from '../observation/diff';
 import type { Observation } from '../observation/types';
 import { parseProbes } from '../world/probes';
 import { simulate, type HarnessTiming } from './simulate';
+import { simulatedProbeOutcome } from './script-outcome';
 
 export interface CaseInput {
   name: string;
@@ -31,9 +32,8 @@ export interface CaseOutcome {
 
 /** Simulates a case and lists where it disagrees with the kernel. */
 export function runCase(c: CaseInput, seed = 1, timing?: HarnessTiming): CaseOutcome {
-  // Passed as a variable: importers without companion-file or argument support ignore them.
-  const options = { file: c.file ?? 'topology.sh', files: c.files, args: c.args };
-  const { design } = importScript(c.topology, options);
+  // the script's own pings answer as the simulation of the design so far answers (set -e, &&)
+  const { design } = importScript(c.topology, { file: c.file ?? 'topology.sh', files: c.files, args: c.args, probe: simulatedProbeOutcome(seed) });
   const { probes } = parseProbes(c.probes, 'probes.txt');
   const { observation } = simulate(design, probes, { seed, timing });
   const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));

@@ -24,13 +24,12 @@ function dropEntries(sim: Sim, nsLabel: string, drop: (dev: SimDev, ip: number, 
   }
 }
 
-/** Runs one saved step; unknown or malformed steps do nothing (the importer reported them). */
-function runStep(sim: Sim, step: string, timing: HarnessTiming | undefined): void {
+/** Runs one saved step; unknown or malformed steps do nothing (the importer reported them). Returns a probe's exit status. */
+function runStep(sim: Sim, step: string, timing: HarnessTiming | undefined): number | undefined {
   const [verb, ns, a, b] = step.trim().split(/\s+/);
   if (verb === 'ping' || verb === 'arping') {
     const probe = parseProbes(step, 'script').probes.probes[0];
-    if (probe) runProbe(sim, probe, timing);
-    return;
+    return probe ? runProbe(sim, probe, timing).rc : undefined;
   }
   if (verb === 'neigh-flush' && ns) {
     // `ip neigh flush` leaves permanent and noarp entries unless asked (iproute2 default filter)
@@ -41,7 +40,13 @@ function runStep(sim: Sim, step: string, timing: HarnessTiming | undefined): voi
   }
 }
 
-/** Runs the design's script steps in order from the current time. */
-export function runScriptSteps(sim: Sim, tests: readonly SavedTest[] | undefined, timing?: HarnessTiming): void {
-  for (const t of tests ?? []) if (t.origin === 'script') runStep(sim, t.probe, timing);
+/** Runs the design's script steps in order from the current time; returns each probe's exit status by test id. */
+export function runScriptSteps(sim: Sim, tests: readonly SavedTest[] | undefined, timing?: HarnessTiming): Map<string, number> {
+  const status = new Map<string, number>();
+  for (const t of tests ?? []) {
+    if (t.origin !== 'script') continue;
+    const rc = runStep(sim, t.probe, timing);
+    if (rc !== undefined) status.set(t.id, rc);
+  }
+  return status;
 }
