@@ -35,10 +35,22 @@ describe('ip link add type veth without names', () => {
     expect(names(r, 'host').sort()).toEqual(['lo', 'veth0', 'veth1', 'veth2', 'veth3']);
   });
 
-  it('puts the peer in the device\'s netns when only the device names one', () => {
-    const r = imp('ip netns add A', 'ip link add foo netns A type veth');
-    expect(names(r, 'A').sort()).toEqual(['foo', 'lo', 'veth0']);
-    expect(names(r, 'host')).toEqual(['lo']);
+  it('puts an unnamed peer in the device\'s netns, a named one where the command runs', () => {
+    const r = imp('ip netns add A', 'ip netns add B', 'ip link add foo netns A type veth', 'ip link add foo1 netns A type veth peer name bar',
+      'ip link add foo2 netns A type veth peer name bar2 netns B');
+    expect(errorLines(r)).toEqual([]);
+    expect(names(r, 'A').sort()).toEqual(['foo', 'foo1', 'foo2', 'lo', 'veth0']);
+    expect(names(r, 'host')).toEqual(['lo', 'bar']);
+    expect(names(r, 'B')).toEqual(['lo', 'bar2']);
+  });
+});
+
+describe('veth peer attributes', () => {
+  it('a peer without its own section takes the device\'s mtu but not its MAC', () => {
+    const r = imp('ip link add foo address 02:00:00:00:00:01 mtu 9000 type veth', 'ip link add foo3 mtu 9000 type veth peer name bar3');
+    expect(devIn(r, 'host', 'veth0')).toMatchObject({ mtu: 9000 });
+    expect(devIn(r, 'host', 'veth0')?.mac).toBeUndefined();
+    expect(devIn(r, 'host', 'bar3')?.mtu).toBeUndefined();
   });
 });
 

@@ -89,9 +89,10 @@ type Base = { id: string; name: string; ns: string; up: boolean; addresses: Addr
 function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req: LinkRequest): Device[] | undefined {
   const args = req.typeArgs;
   let peerName: string | undefined;
-  // Without its own `netns`, the peer is made where the device is (measured on 6.18:
-  // `ip link add foo netns A type veth` puts both ends in A).
-  let peerNs = target.ns;
+  // veth_newlink: without a `peer …` section the peer is made from the device's own attributes,
+  // so it lands in the device's netns (`ip link add foo netns A type veth` puts both ends in A);
+  // with one, the peer is made where the command runs unless it names its own netns.
+  let peerNs = args.length ? scope.ns : target.ns;
   if (args.length && args[0] !== 'peer') {
     st.fail(`Error: argument "${args[0]}" is wrong: unknown veth option (expected "peer")`);
     return undefined;
@@ -118,6 +119,8 @@ function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req:
   const peer: Device = { id: b, name: peerName, ns: peerNs.id, up: false, addresses: [], kind: 'veth', peer: a };
   if (peerReq?.address) peer.mac = peerReq.address.toLowerCase();
   if (peerReq?.mtu && parseUint(peerReq.mtu)) peer.mtu = parseUint(peerReq.mtu);
+  // without a peer section the peer is built from the device's attributes: its mtu too (not its MAC)
+  if (!peerReq && req.mtu && parseUint(req.mtu)) peer.mtu = parseUint(req.mtu);
   return [end, peer];
 }
 
