@@ -136,6 +136,7 @@ export class Shell<S> {
     this.loc = { file, line: firstLine };
     try {
       const parsed = this.parseText(text, firstLine);
+      const syntaxLine = this.syntaxError;
       const ctx: Ctx<S> = { scope, stdin: { text: '', pos: 0 }, out, checked: false, trapOff: false, loopDepth: 0, inFunction: false };
       if (!parsed) return { status: 2, stopped: { ...this.loc, reason: 'syntax' } };
       // A runaway loop stops alone: each top-level command has its own step budget, and the
@@ -153,6 +154,8 @@ export class Shell<S> {
           status = 1;
         }
       }
+      // bash stops reading a file at a syntax error; the commands before it ran.
+      if (syntaxLine !== undefined) return { status: 2, stopped: { file, line: syntaxLine, reason: 'syntax' } };
       return { status };
     } catch (e) {
       return this.unwound(e);
@@ -173,11 +176,14 @@ export class Shell<S> {
   }
 
   private exitReason: 'exit' | 'errexit' | 'fatal' | undefined;
+  /** Line of the syntax error the last parsed text ended at, if any. */
+  private syntaxError: number | undefined;
 
   /** Parses text; reports problems; returns undefined if nothing can run. */
   private parseText(text: string, firstLine: number): List | undefined {
     const lexed = lex(text, firstLine);
     const parsed = parse(lexed.tokens);
+    this.syntaxError = [...lexed.problems, ...parsed.problems].find((p) => p.level === 'error')?.line;
     for (const p of [...lexed.problems, ...parsed.problems]) {
       this.host.diag(p.level, p.message, p.level === 'error' ? 'syntax' : 'shell', { file: this.loc.file, line: p.line });
     }
