@@ -69,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         />
         <div className="import-inputs">
           <label className="small">
-            Arguments <span className="muted">($1 $2 …)</span>
+            <span>Arguments <span className="muted">($1 $2 …) for the script</span></span>
             <input data-testid="import-args" type="text" value={args} spellCheck={false} placeholder="br0 eth0" onChange={(e) => setArgs(e.target.value)} />
           </label>
           <button type="button" data-testid="import-add-files" onClick={() => picker.current?.click()}>Add files…</button>
