@@ -8,7 +8,9 @@ import { formatDiagnostic } from '../core/model/diagnostics';
 import { parseDesign } from '../core/model/schema';
 import { jsonPathOffsets, lineColumnAt } from '../core/model/schema-locate';
 import type { Design, Id } from '../core/model/types';
-import { importScript } from '../core/iproute2/import/index';
+import { importScript, type ProbeOutcome } from '../core/iproute2/import/index';
+import { simulate } from '../core/sim/simulate';
+import { parseProbes } from '../core/world/probes';
 
 export interface Input {
   file: string;
@@ -20,8 +22,27 @@ export interface Input {
   locate(d: Diagnostic): Diagnostic;
 }
 
+export interface ScriptOptions {
+  /** Companion files for `source` (paths; found by the script under their base name too). */
+  companions?: string[];
+  /** Positional parameters `$1 $2 …`. */
+  args?: string[];
+  /** Decide the script's own pings by simulating them (a `set -e` script stops at a failing one). */
+  simulateProbes?: boolean;
+}
+
+/** A probe's exit status from the simulator, on the design as it stands at the probe's line. */
+export const simulatedProbe: ProbeOutcome = (test, st) => {
+  const { probes } = parseProbes(test.probe);
+  if (!probes.probes.length) return undefined;
+  const design = JSON.parse(JSON.stringify(st.design)) as Design;
+  const { observation } = simulate(design, probes, { seed: 1 });
+  const r = observation.probes[0];
+  return r ? (r.ok ? 0 : typeof r.rc === "number" && r.rc > 0 ? r.rc : 1) : undefined;
+};
+
 /** Reads `file` (`-` is stdin). Never throws; an unreadable file gives an error diagnostic. */
-export function readInput(file: string): Input {
+export function readInput(file: string, script: ScriptOptions = {}): Input {
   let text: string;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -40,7 +61,19 @@ export function readInput(file: string): Input {
     };
     return { file, kind: 'design', design: r.design, diagnostics: r.diagnostics, locate };
   }
-  const r = importScript(text, { file });
+  const files: Record<string, string> = {};
+  const problems: Diagnostic[] = [];
+  for (const c of script.companions ?? []) {
+    try {
+      const body = readFileSync(c, 'utf8');
+      files[c] = body;
+      files[c.replace(/^.*\//, '')] ??= body;
+    } catch (e) {
+      problems.push({ level: 'error', file: c, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
+    }
+  }
+  const r = importScript(text, { file, files, args: script.args, ...(script.simulateProbes ? { probe: simulatedProbe } : {}) });
+  r.diagnostics.unshift(...problems);
   const sources: Record<Id, number[]> = r.sources ?? {};
   const locate = (d: Diagnostic): Diagnostic => {
     if (d.file) return d;

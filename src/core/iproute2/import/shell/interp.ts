@@ -111,10 +111,10 @@ export class Shell<S> {
   }
 
   /** Runs a script file. Never throws. */
-  runScript(text: string, file: string, args: string[], scope: S): RunOutcome {
+  runScript(text: string, file: string, args: string[], scope: S, out?: (text: string) => void): RunOutcome {
     this.positional = [...args];
     this.vars.set('0', file);
-    return this.top(text, file, scope, 1);
+    return this.top(text, file, scope, 1, out);
   }
 
   /** Runs `sh -c TEXT` / `bash -c TEXT` text in a scope, as a child shell, at the current line. */
@@ -131,12 +131,13 @@ export class Shell<S> {
     return { scope, stdin: { text: io.stdin, pos: 0 }, out: io.out, checked: io.checked, trapOff, loopDepth: 0, inFunction: false };
   }
 
-  private top(text: string, file: string, scope: S, firstLine: number): RunOutcome {
+  private top(text: string, file: string, scope: S, firstLine: number, out?: (text: string) => void): RunOutcome {
     const saved = this.loc;
     this.loc = { file, line: firstLine };
     try {
       const parsed = this.parseText(text, firstLine);
-      const ctx: Ctx<S> = { scope, stdin: { text: '', pos: 0 }, out: undefined, checked: false, trapOff: false, loopDepth: 0, inFunction: false };
+      const syntaxLine = this.syntaxError;
+      const ctx: Ctx<S> = { scope, stdin: { text: '', pos: 0 }, out, checked: false, trapOff: false, loopDepth: 0, inFunction: false };
       if (!parsed) return { status: 2, stopped: { ...this.loc, reason: 'syntax' } };
       // A runaway loop stops alone: each top-level command has its own step budget, and the
       // whole script ten times that.
@@ -144,16 +145,17 @@ export class Shell<S> {
       const total = this.limits.steps * 10;
       for (const item of parsed) {
         const start = this.steps;
-        const budget = Math.min(start + this.limits.steps, total);
+        this.stepCap = Math.min(start + this.limits.steps, total);
         try {
-          this.stepCap = budget;
-          status = this.andOr(item, ctx);
+          status = this.statement(item, ctx);
         } catch (e) {
           if (!(e instanceof Limit) || this.steps >= total) throw e;
           this.diag('error', e.message, 'step-limit');
           status = 1;
         }
       }
+      // bash stops reading a file at a syntax error; the commands before it ran.
+      if (syntaxLine !== undefined) return { status: 2, stopped: { file, line: syntaxLine, reason: 'syntax' } };
       return { status };
     } catch (e) {
       return this.unwound(e);
@@ -174,11 +176,14 @@ export class Shell<S> {
   }
 
   private exitReason: 'exit' | 'errexit' | 'fatal' | undefined;
+  /** Line of the syntax error the last parsed text ended at, if any. */
+  private syntaxError: number | undefined;
 
   /** Parses text; reports problems; returns undefined if nothing can run. */
   private parseText(text: string, firstLine: number): List | undefined {
     const lexed = lex(text, firstLine);
     const parsed = parse(lexed.tokens);
+    this.syntaxError = [...lexed.problems, ...parsed.problems].find((p) => p.level === 'error')?.line;
     for (const p of [...lexed.problems, ...parsed.problems]) {
       this.host.diag(p.level, p.message, p.level === 'error' ? 'syntax' : 'shell', { file: this.loc.file, line: p.line });
     }
@@ -310,6 +315,22 @@ export class Shell<S> {
   }
 
   // ---- execution ----
+
+  /**
+   * One command of a script file. An arithmetic error aborts it (and the function it is in),
+   * and the script goes on with the next command, as bash does when it runs a file.
+   */
+  private statement(item: AndOr, ctx: Ctx<S>): number {
+    try {
+      return this.andOr(item, ctx);
+    } catch (e) {
+      if (!(e instanceof ArithError)) throw e;
+      const at = (e as ArithError & { at?: Location }).at ?? this.loc;
+      this.host.diag('error', e.message, 'arithmetic', at);
+      this.status = 1;
+      return 1;
+    }
+  }
 
   list(list: List, ctx: Ctx<S>): number {
     let status = 0;
@@ -501,10 +522,8 @@ export class Shell<S> {
     try {
       return { ok: true, value: evalArith(text, vars) };
     } catch (e) {
-      if (!(e instanceof ArithError)) throw e;
-      this.loc = { file: this.loc.file, line };
-      this.diag('error', `${text.trim()}: ${e.message}`, 'arithmetic');
-      return { ok: false, value: 0 };
+      if (e instanceof ArithError) locate(e, { file: this.loc.file, line });
+      throw e;
     }
   }
 
@@ -523,13 +542,13 @@ export class Shell<S> {
     this.lastSubstitution = undefined;
     try {
       argv = expandWords(c.words, env);
+      if (!argv.length) for (const a of c.assigns) if (!this.assign(a, env)) return this.fail(1, ctx, c.line);
     } catch (e) {
-      if (e instanceof ArithError) { this.diag('error', e.message, 'arithmetic'); return this.fail(1, ctx, c.line); }
+      if (e instanceof ArithError) locate(e, this.loc);
       throw e;
     }
     if (!argv.length) {
-      // Assignments alone: they set shell variables; the status is the last substitution's.
-      for (const a of c.assigns) if (!this.assign(a, env)) return this.fail(1, ctx, c.line);
+      // Assignments alone set shell variables; the status is the last substitution's.
       const status = this.lastSubstitution ?? 0;
       if (c.redirects.length) this.withRedirects(c.redirects, c.line, ctx, () => 0);
       if (status !== 0) this.failed(status, ctx, c.line);
@@ -659,7 +678,9 @@ export class Shell<S> {
       const parsed = this.parseText(text, 1);
       if (!parsed) return 2;
       try {
-        return this.list(parsed, ctx);
+        let status = 0;
+        for (const item of parsed) status = this.statement(item, ctx);
+        return status;
       } catch (e) {
         if (e instanceof Return) return e.status;
         throw e;
@@ -774,6 +795,11 @@ export type ShellCtx<S> = Ctx<S>;
 const SPECIAL_BUILTINS = new Set([':', '.', 'source', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'unset', 'break', 'continue']);
 /** Builtins that only exist inside a shell: `ip netns exec NS local …` cannot run them. */
 const SHELL_ONLY = new Set(['local', 'return', 'break', 'continue', 'shift', 'source', '.', 'eval', 'exit', 'set', 'export', 'readonly', 'declare', 'typeset', 'unset', 'let', 'read', 'cd', 'trap', 'shopt', 'alias', 'exec']);
+
+function locate(e: ArithError, at: Location): void {
+  const x = e as ArithError & { at?: Location };
+  x.at ??= { ...at };
+}
 
 function maybe(v: string | undefined): string[] {
   return v === undefined ? [] : [v];

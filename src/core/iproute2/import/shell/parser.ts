@@ -304,6 +304,23 @@ export function parse(tokens: Token[]): ParseResult {
       if (t!.kind === 'word') {
         if (plain(t!.word) === ']]') break;
         words.push(t!.word);
+        // The regular expression after `=~` is one word even with ( ) | in it.
+        if (plain(t!.word) === '=~') {
+          const parts: Word['parts'] = [];
+          let depth = 0;
+          for (;;) {
+            const u = tok();
+            if (!u || (u.kind === 'word' && plain(u.word) === ']]' && depth === 0) || (u.kind === 'op' && (u.op === '&&' || u.op === '||' || u.op === '\n') && depth === 0)) break;
+            pos++;
+            if (u.kind === 'word') parts.push(...u.word.parts);
+            else if (u.kind === 'op' || u.kind === 'redirect') {
+              if (u.op === '(') depth++;
+              if (u.op === ')') depth--;
+              parts.push({ text: u.op, quoted: false });
+            } else parts.push({ text: `((${u.text}))`, quoted: false });
+          }
+          words.push({ parts, line: t!.word.line });
+        }
       } else if (t!.kind === 'op' || t!.kind === 'redirect') {
         const text = t!.op;
         if (text === '\n') fail(t);
