@@ -9,6 +9,7 @@ import { parseDesign } from '../core/model/schema';
 import { jsonPathOffsets, lineColumnAt } from '../core/model/schema-locate';
 import type { Design, Id } from '../core/model/types';
 import { importScript } from '../core/iproute2/import/index';
+import { simulatedProbeOutcome } from '../core/script-sim/outcome';
 
 export interface Input {
   file: string;
@@ -20,8 +21,17 @@ export interface Input {
   locate(d: Diagnostic): Diagnostic;
 }
 
+export interface ScriptOptions {
+  /** Companion files for `source` (paths; found by the script under their base name too). */
+  companions?: string[];
+  /** Positional parameters `$1 $2 …`. */
+  args?: string[];
+  /** Decide the script's own pings by simulating them (a `set -e` script stops at a failing one). */
+  simulateProbes?: boolean;
+}
+
 /** Reads `file` (`-` is stdin). Never throws; an unreadable file gives an error diagnostic. */
-export function readInput(file: string): Input {
+export function readInput(file: string, script: ScriptOptions = {}): Input {
   let text: string;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
@@ -40,7 +50,19 @@ export function readInput(file: string): Input {
     };
     return { file, kind: 'design', design: r.design, diagnostics: r.diagnostics, locate };
   }
-  const r = importScript(text, { file });
+  const files: Record<string, string> = {};
+  const problems: Diagnostic[] = [];
+  for (const c of script.companions ?? []) {
+    try {
+      const body = readFileSync(c, 'utf8');
+      files[c] = body;
+      files[c.replace(/^.*\//, '')] ??= body;
+    } catch (e) {
+      problems.push({ level: 'error', file: c, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
+    }
+  }
+  const r = importScript(text, { file, files, args: script.args, ...(script.simulateProbes ? { probe: simulatedProbeOutcome(1) } : {}) });
+  r.diagnostics.unshift(...problems);
   const sources: Record<Id, number[]> = r.sources ?? {};
   const locate = (d: Diagnostic): Diagnostic => {
     if (d.file) return d;

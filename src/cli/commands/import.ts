@@ -1,4 +1,4 @@
-/** `vnetlab import FILE.sh [-o design.json]`: a bash script to a design document. */
+/** `vnetlab import MAIN.sh [LIB.sh …] [-o design.json] [-- ARGS…]`: a bash script to a design document. */
 import { writeFileSync } from 'node:fs';
 import { serializeDesign } from '../../core/model/schema';
 import { EXIT } from '../command';
@@ -6,21 +6,29 @@ import { readInput, report, takeOption } from '../input';
 
 export const name = 'import';
 export const summary = 'read a bash script (ip, bridge, sysctl, iptables) into a design (JSON)';
-export const usage = `usage: vnetlab import FILE.sh [-o DESIGN.json]
+export const usage = `usage: vnetlab import MAIN.sh [LIB.sh …] [-o DESIGN.json] [-- ARG…]
 
-  Replays the script as a shell with a Linux kernel behind it and writes the resulting design
-  as JSON, to stdout or to DESIGN.json. Problems go to stderr as "file:line: level: message".
-  Exit status: 0 (even with diagnostics), 1 if the file cannot be read, 2 for usage errors.`;
+  Runs MAIN.sh as bash would, with a Linux kernel behind it, and writes the resulting design
+  as JSON, to stdout or to DESIGN.json. LIB.sh … are companion files the script sources
+  (\`. ./vars.sh\`, \`source lib.sh\`); ARG… are its positional parameters ($1 $2 …).
+  The script's own pings run in the simulator at their line (so \`set -e\` stops where the
+  kernel would) and are saved as tests of the design.
+  Problems go to stderr as "file:line: level: message".
+  Exit status: 0 (even with diagnostics), 1 if a file cannot be read, 2 for usage errors.`;
 
 export async function run(args: string[]): Promise<number> {
-  const o = takeOption(args, ['-o', '--output']);
-  if (o.error || o.rest.length !== 1 || o.rest[0].startsWith('-') && o.rest[0] !== '-') {
+  const dashes = args.indexOf('--');
+  const scriptArgs = dashes < 0 ? [] : args.slice(dashes + 1);
+  const o = takeOption(dashes < 0 ? args : args.slice(0, dashes), ['-o', '--output']);
+  const files = o.rest;
+  if (o.error || files.length < 1 || files.some((f) => f.startsWith('-') && f !== '-')) {
     process.stderr.write(`${o.error ? `vnetlab import: ${o.error}\n` : ''}${usage}\n`);
     return EXIT.usage;
   }
-  const input = readInput(o.rest[0]);
+  const input = readInput(files[0], { companions: files.slice(1), args: scriptArgs, simulateProbes: true });
   report(input.diagnostics);
-  if (!input.design) return EXIT.unreadable;
+  const unreadable = input.diagnostics.some((d) => d.level === 'error' && d.file !== undefined && files.slice(1).includes(d.file) && d.message.startsWith('cannot read'));
+  if (!input.design || unreadable) return EXIT.unreadable;
   const json = serializeDesign(input.design);
   if (o.value) writeFileSync(o.value, json);
   else process.stdout.write(json);

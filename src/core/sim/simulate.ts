@@ -1,6 +1,6 @@
 /**
  * One-shot simulation of a design with a probe file, timed like the conformance harness
- * (oracle.py inner): setup ends at t=0, 1.5 s settle, captures start, 0.1 s later the
+ * (oracle.py inner): setup ends at t=0, the script's own probes run (script-steps.ts), 1.5 s settle, captures start, 0.1 s later the
  * probes run one after another with state carried over, captures stop 0.3 s after the
  * last probe, then the tables are read. Returns the observation and the trace.
  */
@@ -17,6 +17,7 @@ import { startArping, type RawArpingResult } from './probes/arping';
 import { labelInterfaces, nsLinks } from './observe/links';
 import { nsFdb, nsNeigh, nsRoutes } from './observe/tables';
 import { buildCaptures, type CaptureTarget } from './observe/captures';
+import { runScriptSteps } from './script-steps';
 
 /**
  * How the measuring harness spaced its probes in time. Starting `ping` costs the harness a
@@ -81,7 +82,9 @@ export function simulate(design: Design, probes: ProbeFile, opts: SimulateOption
     const d = sim.nsByLabel.get(c.ns)?.byName.get(c.dev);
     if (d) d.captured = true;
   }
-  sim.engine.runUntil(SETTLE);
+  // the script's own pings run while it sets up; the harness settles after the whole script
+  runScriptSteps(sim, design.tests, timing);
+  sim.engine.runUntil((sim.engine.now + SETTLE) as Nanos);
   const captureStart = sim.engine.now;
   sim.engine.runUntil((captureStart + CAPTURE_LEAD) as Nanos);
   const probeStarts: number[] = [];

@@ -9,12 +9,19 @@ import { diffObservations, type DiffItem } from '../observation/diff';
 import type { Observation } from '../observation/types';
 import { parseProbes } from '../world/probes';
 import { simulate, type HarnessTiming } from '../sim/simulate';
+import { simulatedProbeOutcome } from '../script-sim/outcome';
 
 export interface CaseInput {
   name: string;
   topology: string;
   probes: string;
   expected: Observation;
+  /** The script's file name in diagnostics; default `topology.sh`. */
+  file?: string;
+  /** Companion files the script may `source`, by the name it uses. */
+  files?: Record<string, string>;
+  /** Positional arguments the script is run with (`$1` …). */
+  args?: string[];
 }
 
 export interface CaseOutcome {
@@ -25,7 +32,8 @@ export interface CaseOutcome {
 
 /** Simulates a case and lists where it disagrees with the kernel. */
 export function runCase(c: CaseInput, seed = 1, timing?: HarnessTiming): CaseOutcome {
-  const { design } = importScript(c.topology, { file: 'topology.sh' });
+  // the script's own pings answer as the simulation of the design so far answers (set -e, &&)
+  const { design } = importScript(c.topology, { file: c.file ?? 'topology.sh', files: c.files, args: c.args, probe: simulatedProbeOutcome(seed) });
   const { probes } = parseProbes(c.probes, 'probes.txt');
   const { observation } = simulate(design, probes, { seed, timing });
   const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));

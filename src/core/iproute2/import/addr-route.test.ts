@@ -33,10 +33,10 @@ describe('ip route', () => {
     ]);
   });
 
-  it('refuses gateways that are not on-link, local or on another device, unless onlink', () => {
-    const r = imp(...V0, 'ip link add d type dummy', 'ip link set d up', 'ip route add 10.1.0.0/16 via 10.5.0.1', 'ip route add 10.1.0.0/16 via 10.0.0.1',
+  it('refuses gateways that are not on-link or on another device, unless onlink', () => {
+    const r = imp(...V0, 'ip link add d type dummy', 'ip link set d up', 'ip route add 10.1.0.0/16 via 10.5.0.1',
       'ip route add 10.1.0.0/16 via 10.0.0.2 dev d', 'ip route add 10.1.0.0/16 via 10.5.0.1 dev v0 onlink');
-    expect(errorLines(r)).toEqual([6, 7, 8]);
+    expect(errorLines(r)).toEqual([6, 7]);
     expect(errors(r)[0]).toBe('Error: Nexthop has invalid gateway.');
     expect(nsOf(r, 'host')?.routes).toHaveLength(1);
   });

@@ -55,11 +55,17 @@ function addrAdd(st: ImportState, scope: Scope, argv: string[], exclusive: boole
     st.warn('IPv6 addresses are not modelled; ignored', 'ipv6');
     return true;
   }
-  const c = parseCidr(a.local);
+  // iproute2 reads a bare `0` as the address 0.0.0.0 (`0/0`, `0/8` …)
+  const c = parseCidr(a.local.replace(/^0(?=\/|$)/, '0.0.0.0'));
   if (!c) return st.fail(`Error: any valid prefix is expected rather than "${a.local}".`, 'bad-address');
   if (a.dev === undefined) return st.fail('Not enough information: "dev" argument is required.');
   const dev = st.needDevice(scope, a.dev);
   if (!dev) return false;
+  if (c.addr === 0 && a.peer === undefined) {
+    // __inet_insert_ifa drops an address whose local part is 0.0.0.0: exit 0, nothing added
+    st.info(`the kernel ignores address ${a.local} (0.0.0.0 is no address); nothing is added`, 'zero-address');
+    return true;
+  }
   let peer: string | undefined;
   if (a.peer !== undefined) {
     const p = parseCidr(a.peer);

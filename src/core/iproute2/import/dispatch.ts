@@ -7,22 +7,39 @@ import { bridgeCommand, brctlCommand } from './bridge';
 import { ipCommand } from './ip';
 import { iptablesCommand } from './iptables';
 import { ifconfigCommand, routeCommand } from './legacy';
+import { arpCommand, arpingCommand, neverEnding, pingCommand, type ProbeOutcome } from './probes';
+import { ipQuery } from './queries';
+import { builtinNames } from './shell/builtins';
+import type { Shell } from './shell/interp';
 import type { ImportState, Scope } from './state';
-import { sysctlCommand, writeSysctl } from './sysctl';
+import { sysctlCommand } from './sysctl';
 
-/** What the command line redirected or piped into, for `echo 1 > /proc/sys/…`. */
+/** How the interpreter runs a command: its input and output, and the shell behind it. */
 export interface CommandContext {
-  /** Target of a `>`/`>>` output redirection, if any. */
-  redirectTo?: string;
-  /** The command lines this one pipes into. */
-  pipeTo?: string[][];
+  /** Text on the command's standard input (a pipe or here-document). */
+  stdin?: string;
+  /** Where the command's standard output goes (captured by `$(…)`, pipes, redirections). */
+  out?: (text: string) => void;
+  /** The command is tested (`if`, `&&`, `||`, `!`): a refusal is expected, not an error. */
+  checked?: boolean;
+  /** The interpreter, for `sh -c '…'`, `bash FILE`, and builtins run by `ip netns exec`/`sudo`. */
+  shell?: Shell<Scope>;
+  /** Decides a probe's exit status (see `ProbeOutcome`). */
+  probe?: ProbeOutcome;
 }
 
-const LOOK_ONLY = new Set(['ping', 'ping6', 'arping', 'tcpdump', 'tshark', 'traceroute', 'tracepath', 'mtr', 'cat', 'less', 'more', 'head', 'tail', 'grep', 'ls', 'ss', 'netstat', 'arp', 'lsmod', 'dmesg', 'watch', 'sleep', 'clear', 'history', 'whoami', 'id', 'hostname', 'uname', 'date', 'pwd', 'nc', 'ncat', 'curl', 'wget', 'ssh', 'telnet', 'man', 'which', 'type', 'lspci', 'lsns', 'nsenter', 'read', 'wait', 'cd', 'exit', 'logout', 'printf', 'iptables-save', 'ip6tables-save', 'su', 'tee', 'source', '.', 'export', 'unset', 'shopt', 'trap', 'alias', 'local', 'declare', 'return', 'shift', ':', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'chmod', 'vi', 'vim', 'nano', 'apt', 'apt-get', 'yum', 'dnf', 'pip', 'true', 'false']);
-const CHANGES_UNMODELLED = new Set(['docker', 'podman', 'kubectl', 'modprobe', 'rmmod', 'insmod', 'systemctl', 'service', 'nmcli', 'ovs-vsctl', 'ovs-ofctl', 'tc', 'ip6tables', 'nft', 'ebtables', 'arptables', 'iptables-restore', 'tunctl', 'vconfig', 'dhclient', 'udhcpc', 'ethtool', 'brctl6', 'netplan', 'ifup', 'ifdown', 'wg', 'openvpn', 'qemu-system-x86_64', 'virsh', 'dnsmasq', 'conntrack']);
+/** iproute2 exits 2 when the kernel refused a request, 1 for its own checks (a missing device). */
+function statusOf(st: ImportState, ok: boolean, before: number): number {
+  if (ok) return 0;
+  const refused = st.diagnostics.slice(before).some((d) => d.level === 'error' && /^(RTNETLINK answers|Error:)/.test(d.message));
+  return refused ? 2 : 1;
+}
 
-/** Runs one command line in `scope`; returns its success as a shell would see it. */
-export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: CommandContext = {}): boolean {
+const LOOK_ONLY = new Set(['traceroute', 'tracepath', 'mtr', 'less', 'more', 'head', 'tail', 'grep', 'ls', 'ss', 'netstat', 'lsmod', 'dmesg', 'watch', 'clear', 'history', 'hostname', 'uname', 'date', 'pwd', 'nc', 'ncat', 'curl', 'wget', 'ssh', 'telnet', 'man', 'which', 'type', 'lspci', 'lsns', 'nsenter', 'logout', 'iptables-save', 'ip6tables-save', 'su', 'mkdir', 'touch', 'rm', 'cp', 'mv', 'chmod', 'vi', 'vim', 'nano', 'apt', 'apt-get', 'yum', 'dnf', 'pip']);
+const CHANGES_UNMODELLED = new Set(['docker', 'podman', 'kubectl', 'rmmod', 'systemctl', 'service', 'nmcli', 'ovs-vsctl', 'ovs-ofctl', 'tc', 'ip6tables', 'nft', 'ebtables', 'arptables', 'iptables-restore', 'vconfig', 'dhclient', 'udhcpc', 'ethtool', 'brctl6', 'netplan', 'ifup', 'ifdown', 'wg', 'openvpn', 'qemu-system-x86_64', 'virsh', 'dnsmasq', 'conntrack']);
+
+/** Runs one command line in `scope`; returns its exit status as a shell would see it. */
+export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: CommandContext = {}): number {
   let words = argv;
   // Wrappers: `sudo [-E] [-u root]`, `time`, `command`, `exec`, `env A=B`, `nohup`.
   for (;;) {
@@ -31,64 +48,77 @@ export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: Com
       let k = 1;
       while (k < words.length && words[k].startsWith('-')) k += ['-u', '-g', '-h', '-p', '-C'].includes(words[k]) ? 2 : 1;
       words = words.slice(k);
-    } else if (w === 'time' || w === 'command' || w === 'exec' || w === 'nohup' || w === 'builtin') words = words.slice(1);
+    } else if (w === 'time' || w === 'command' || w === 'exec' || w === 'nohup' || w === 'builtin' || w === 'timeout' && /^\d/.test(words[1] ?? '')) words = words.slice(w === 'timeout' ? 2 : 1);
     else if (w === 'env') { let k = 1; while (k < words.length && words[k].includes('=')) k++; words = words.slice(k); }
     else break;
   }
-  if (!words.length) return true;
+  if (!words.length) return 0;
   const name = words[0].replace(/^.*\//, '');
   const rest = words.slice(1);
+  const before = st.diagnostics.length;
+  const io = { scope, stdin: ctx.stdin ?? '', out: (t: string) => ctx.out?.(t), checked: !!ctx.checked };
   switch (name) {
-    case 'ip': return ipCommand(st, scope, rest, (s, cmd) => dispatch(st, s, cmd, ctx));
-    case 'bridge': return bridgeCommand(st, scope, rest);
-    case 'brctl': return brctlCommand(st, scope, rest);
-    case 'sysctl': return sysctlCommand(st, scope, rest);
-    case 'iptables': case 'iptables-legacy': case 'iptables-nft': return iptablesCommand(st, scope, rest);
-    case 'ifconfig': return ifconfigCommand(st, scope, rest);
-    case 'route': return routeCommand(st, scope, rest);
-    case 'echo': return echoCommand(st, scope, rest, ctx);
-    case 'bash': case 'sh': case 'dash': case 'zsh': {
-      const c = rest.indexOf('-c');
-      if (c >= 0 && rest[c + 1] !== undefined && st.subshell) return st.subshell(scope, rest[c + 1]);
-      st.info(`"${name}" without -c starts an interactive shell; nothing to import`, 'not-config');
-      return true;
+    case 'ip': {
+      if (rest[0] === 'monitor' && neverEnding(st, 'ip', rest)) return 0;
+      const q = ipQuery(st, scope, rest, { out: (t) => ctx.out?.(t) });
+      if (q !== undefined) return q;
+      // `ip netns exec NS …` is a wrapper; the command it runs counts for itself.
+      if (!(rest.includes('netns') && rest.includes('exec'))) st.configSteps++;
+      return statusOf(st, ipCommand(st, scope, rest, (s, cmd) => dispatch(st, s, cmd, { ...ctx, checked: ctx.checked }) === 0), before);
     }
-    case 'set':
-      if (rest.includes('-e') || rest.some((a, k) => a === '-o' && rest[k + 1] === 'errexit') || /^-[a-z]*e/.test(rest[0] ?? '')) {
-        st.info('"set -e": a real shell stops at the first failing command; the importer goes on and reports every refusal');
+    case 'tunctl': {
+      st.configSteps++;
+      const d = rest.indexOf('-d');
+      const t = rest.indexOf('-t');
+      const line = d >= 0 ? ['tuntap', 'del', rest[d + 1] ?? '', 'mode', 'tap'] : ['tuntap', 'add', ...(t >= 0 ? [rest[t + 1] ?? ''] : []), 'mode', 'tap'];
+      return statusOf(st, ipCommand(st, scope, line, () => false), before);
+    }
+    case 'bridge': st.configSteps++; return statusOf(st, bridgeCommand(st, scope, rest), before);
+    case 'brctl': st.configSteps++; return statusOf(st, brctlCommand(st, scope, rest), before);
+    case 'sysctl': st.configSteps++; return statusOf(st, sysctlCommand(st, scope, rest), before);
+    case 'iptables': case 'iptables-legacy': case 'iptables-nft': st.configSteps++; return statusOf(st, iptablesCommand(st, scope, rest), before);
+    case 'ifconfig': st.configSteps++; return statusOf(st, ifconfigCommand(st, scope, rest), before);
+    case 'route': st.configSteps++; return statusOf(st, routeCommand(st, scope, rest), before);
+    case 'ping': case 'ping6': return pingCommand(st, scope, name, rest, ctx.probe);
+    case 'arping': return arpingCommand(st, scope, rest, ctx.probe);
+    case 'arp': return arpCommand(st, scope, rest, (cmd) => ipCommand(st, scope, ['neigh', ...cmd], () => false));
+    case 'bash': case 'sh': case 'dash': case 'zsh': {
+      const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+      if (c >= 0 && rest[c + 1] !== undefined && ctx.shell) return ctx.shell.runChild(rest[c + 1], scope, io, rest.slice(c + 2));
+      const file = rest.find((a) => !a.startsWith('-'));
+      if (file !== undefined && ctx.shell) {
+        const status = ctx.shell.runFile(file, rest.slice(rest.indexOf(file) + 1), scope, io);
+        if (status !== undefined) return status;
+        st.warn(`"${file}" was not given with the script (add it as a companion file); not run`, 'missing-source');
+        return 0;
       }
-      return true;
-    case 'true': case ':': return true;
-    case 'false': return false;
+      st.info(`"${name}" without a script starts an interactive shell, which never returns; noted, not run`, 'never-ends');
+      return 0;
+    }
+    case 'modprobe': case 'insmod':
+      st.info(`"${name}" loads a kernel module; vnetlab's kernel has every module it models`, 'not-config');
+      return 0;
+  }
+  if (neverEnding(st, name, rest)) return 0;
+  // `ip netns exec NS echo …`, `sudo tee …`: the shell's builtins stand in for the programs.
+  if (ctx.shell && builtinNames.has(name)) return ctx.shell.runExternal([name, ...rest], scope, io);
+  if (ctx.shell && /[/.]/.test(words[0])) {
+    const status = ctx.shell.runFile(words[0], rest, scope, io);
+    if (status !== undefined) return status;
   }
   if (CHANGES_UNMODELLED.has(name)) {
     st.warn(`"${name}" changes things vnetlab does not model; ignored`, 'unmodelled-command');
-    return true;
+    return 0;
   }
   if (LOOK_ONLY.has(name)) {
     st.info(`"${name}" does not configure the network; skipped`, 'not-config');
-    return true;
+    return 0;
   }
   st.warn(`"${clip(name)}" is not a command vnetlab knows; skipped`, 'unknown-command');
-  return true;
+  return 0;
 }
 
 function clip(s: string): string {
   const safe = s.replace(/[^\x20-\x7e\u00a0-\uffff]/g, '?');
   return safe.length > 30 ? `${safe.slice(0, 27)}...` : safe;
-}
-
-/** `echo V > /proc/sys/…` or `echo V | tee /proc/sys/…` is a sysctl write; other echoes print. */
-function echoCommand(st: ImportState, scope: Scope, argv: string[], ctx: CommandContext): boolean {
-  const text = argv.filter((a) => !/^-[neE]+$/.test(a)).join(' ');
-  let target = ctx.redirectTo;
-  const tee = ctx.pipeTo?.find((p) => p.filter((w) => w !== 'sudo')[0] === 'tee');
-  if (!target && tee) target = tee.filter((w) => w !== 'sudo' && !w.startsWith('-'))[1];
-  if (target?.startsWith('/proc/sys/')) return writeSysctl(st, scope, target, text, 'proc');
-  if (target?.startsWith('/sys/class/net/')) {
-    st.warn(`writing ${target} is not modelled; ignored`);
-    return true;
-  }
-  st.info('echo prints text; nothing to import', 'not-config');
-  return true;
 }

@@ -130,12 +130,28 @@ export function routePrefix(text: string): { dst: string; len: number; net: numb
   return { dst: c.len === 0 ? 'default' : formatCidr(c), len: c.len, net: c.addr };
 }
 
+/** A gateway's next-hop device, or the kernel's refusal (fib_check_nh_v4_gw, measured on 6.18). */
+export type GatewayCheck = { dev: Id } | { error: 'invalid-gateway' | 'network-down' };
+
 /**
- * The device a gateway is reachable through, as fib_check_nh does it: a link-scope route
- * (connected prefix or `dev`-only route) covering it, optionally restricted to one device.
+ * fib_check_nh_v4_gw without `onlink`: the gateway is looked up in the local and main tables
+ * with link scope, restricted to `onDev` when a device is given. A local address (the local
+ * table's route, present even while its device is down) is accepted as a gateway through the
+ * device holding it, and refused with ENETDOWN ("Network is down") while that device is down;
+ * a broadcast, multicast or off-link gateway, or one on another device, is "invalid".
  */
-export function gatewayDevice(host: Host, ns: Namespace, gw: number, onDev?: Id): Id | undefined | 'local' {
-  if (isLocalAddress(host, ns.id, gw)) return 'local';
+export function checkGateway(host: Host, ns: Namespace, gw: number, onDev?: Id): GatewayCheck {
+  if (gw >>> 28 >= 14 || gw === 0xffffffff) return { error: 'invalid-gateway' };
+  if (gw >>> 24 === 127) {
+    const lo = host.devices.find((d) => d.ns === ns.id && d.kind === 'loopback');
+    if (!lo || !lo.up || (onDev && onDev !== lo.id)) return { error: 'invalid-gateway' };
+    return { dev: lo.id };
+  }
+  const holder = host.devices.find((d) => d.ns === ns.id && d.addresses.some((a) => parseCidr(a.cidr)?.addr === gw));
+  if (holder) {
+    if (onDev && onDev !== holder.id) return { error: 'invalid-gateway' };
+    return holder.up ? { dev: holder.id } : { error: 'network-down' };
+  }
   let best: { len: number; dev: Id } | undefined;
   const consider = (dst: string, dev: Id) => {
     if (onDev && dev !== onDev) return;
@@ -143,15 +159,19 @@ export function gatewayDevice(host: Host, ns: Namespace, gw: number, onDev?: Id)
     if (!c || !contains(c, gw)) return;
     if (!best || c.len > best.len) best = { len: c.len, dev };
   };
-  for (const r of connectedRoutes(host, ns.id)) consider(r.dst, r.dev);
+  for (const r of connectedRoutes(host, ns.id)) {
+    const c = parseCidr(r.dst);
+    // the local table's subnet broadcast route (len < 31) makes the last address no gateway
+    if (c && c.len < 31 && contains(c, gw) && ((gw | (0xffffffff >>> c.len)) >>> 0) === gw) return { error: 'invalid-gateway' };
+    consider(r.dst, r.dev);
+  }
   for (const r of ns.routes) {
     if (r.via || !r.dev || (r.type && r.type !== 'unicast')) continue;
     const dev = host.devices.find((d) => d.id === r.dev);
     if (dev?.up) consider(r.dst, r.dev);
   }
-  return best?.dev;
+  return best ? { dev: best.dev } : { error: 'invalid-gateway' };
 }
-
 
 /**
  * The VLAN membership a port gets when it joins a bridge: the bridge's default PVID,

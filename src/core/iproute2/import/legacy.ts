@@ -1,5 +1,5 @@
 /** net-tools `ifconfig` and `route`, mapped onto the same kernel operations as `ip`. */
-import { formatCidr, parseCidr, parseIp } from '../../net/ipv4';
+import { formatCidr, networkOf, parseCidr, parseIp } from '../../net/ipv4';
 import { macProblem } from '../../model/names';
 import { bringDown } from './kernel';
 import { setUp } from './link-settings';
@@ -23,6 +23,17 @@ export function maskLength(mask: string): number | undefined {
   return ((m << len) >>> 0) === 0 || len === 32 ? len : undefined;
 }
 
+/** Deletes a device's first (primary) address and the secondaries in its subnet. */
+function removeFirstAddress(dev: { addresses: { cidr: string }[] }): void {
+  const first = dev.addresses[0] ? parseCidr(dev.addresses[0].cidr) : undefined;
+  if (!first) return;
+  const net = (ip: number) => (first.len === 0 ? 0 : (ip >>> (32 - first.len)));
+  dev.addresses = dev.addresses.slice(1).filter((a) => {
+    const c = parseCidr(a.cidr);
+    return !c || c.len !== first.len || net(c.addr) !== net(first.addr);
+  });
+}
+
 /** `ifconfig DEV [ADDR[/LEN]] [netmask M] [up|down] [promisc|-promisc] [mtu N] [hw ether MAC]`. */
 export function ifconfigCommand(st: ImportState, scope: Scope, argv: string[]): boolean {
   const [name, ...rest] = argv.filter((a) => a !== '-a');
@@ -31,7 +42,11 @@ export function ifconfigCommand(st: ImportState, scope: Scope, argv: string[]): 
     return true;
   }
   const dev = st.device(scope, name);
-  if (!dev) return st.fail(`SIOCSIFFLAGS: No such device (${name})`, 'no-such-device');
+  if (!dev) {
+    // what net-tools prints first: the address ioctl if an address was given, else the flags read
+    const setsAddress = rest.some((w) => /^\d/.test(w));
+    return st.fail(setsAddress ? 'SIOCSIFADDR: No such device' : `${name}: ERROR while getting interface flags: No such device`, 'no-such-device');
+  }
   let addr: string | undefined;
   let mask: string | undefined;
   let up: boolean | undefined;
@@ -55,7 +70,12 @@ export function ifconfigCommand(st: ImportState, scope: Scope, argv: string[]): 
     else addr = w;
   }
   st.touch(dev.id);
-  if (addr !== undefined) {
+  if (addr !== undefined && (addr === '0' || parseIp(addr.split('/')[0]) === 0)) {
+    // SIOCSIFADDR 0.0.0.0 deletes the first address (inet_del_ifa, which takes the primary's
+    // secondaries with it) and inserts nothing (__inet_insert_ifa drops a zero local address).
+    removeFirstAddress(dev);
+    if (up === undefined) up = true;
+  } else if (addr !== undefined) {
     const c = parseCidr(addr);
     if (!c) return st.fail(`${addr}: Unknown host`, 'bad-address');
     let len = addr.includes('/') ? c.len : classfulLen(c.addr);
@@ -109,15 +129,25 @@ export function routeCommand(st: ImportState, scope: Scope, argv: string[]): boo
       if (l === undefined) return st.fail('route: bogus netmask');
       len = l;
     } else if (!target.includes('/') && !host) len = c.addr === 0 ? 0 : classfulLen(c.addr);
+    if (networkOf({ addr: c.addr, len }) !== c.addr) return st.fail("route: netmask doesn't match route address", 'bad-prefix');
     spec.prefix = len === 0 ? 'default' : formatCidr({ addr: c.addr, len });
   }
-  if (cmd === 'del') return routeDel(st, scope, spec);
+  // net-tools passes the device by name and speaks in ioctl errnos, not netlink messages
+  if (spec.dev !== undefined && !st.device(scope, spec.dev)) return st.fail(`SIOC${cmd === 'del' ? 'DEL' : 'ADD'}RT: No such device`, 'no-such-device');
   const before = st.diagnostics.length;
-  const ok = routeAdd(st, scope, spec, 'add');
-  if (!ok) {
-    // net-tools speaks in ioctl errors; keep the kernel reason in the text.
-    const d = st.diagnostics[st.diagnostics.length - 1];
-    if (st.diagnostics.length > before && d.level === 'error') d.message = `SIOCADDRT: ${d.message.replace(/^(Error: |RTNETLINK answers: )/, '')}`;
-  }
+  const ok = cmd === 'del' ? routeDel(st, scope, spec) : routeAdd(st, scope, spec, 'prepend');
+  const d = st.diagnostics[st.diagnostics.length - 1];
+  if (!ok && st.diagnostics.length > before && d.level === 'error') d.message = ioctlMessage(cmd, d.message);
   return ok;
+}
+
+/** The SIOCADDRT / SIOCDELRT text net-tools prints for a refusal the netlink path words differently (measured). */
+function ioctlMessage(cmd: string, netlink: string): string {
+  const text = netlink.replace(/^(Error: |RTNETLINK answers: )/, '').replace(/\.$/, '');
+  const errno: Record<string, string> = {
+    'Nexthop has invalid gateway': 'Network is unreachable',
+    'Device for nexthop is not up': 'Network is down',
+    'Nexthop device is not up': 'Network is down',
+  };
+  return `SIOC${cmd === 'del' ? 'DEL' : 'ADD'}RT: ${errno[text] ?? text}`;
 }

@@ -16,10 +16,11 @@ import type { ImportState, Scope } from './state';
 const RTNL = 'RTNETLINK answers: ';
 const UNMODELLED_KINDS = new Set(['vxlan', 'geneve', 'bond', 'team', 'gre', 'gretap', 'ipip', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
 
-function freeName(host: Host, ns: Namespace, pattern: string): string {
+/** dev_alloc_name: the lowest free number for a `name%d` pattern in `ns` (`taken`: a name being registered too). */
+function freeName(host: Host, ns: Namespace, pattern: string, taken?: string): string {
   for (let k = 0; ; k++) {
     const n = pattern.replace('%d', String(k));
-    if (!host.devices.some((d) => d.ns === ns.id && d.name === n)) return n;
+    if (n !== taken && !host.devices.some((d) => d.ns === ns.id && d.name === n)) return n;
   }
 }
 
@@ -48,8 +49,11 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     if (kind === 'tun' || kind === 'tap') return st.fail(`${RTNL}Operation not supported (use "ip tuntap add")`);
     return st.fail(`Error: Unknown device type "${kind}".`, 'unknown-kind');
   }
-  const name = req.name ?? req.dev ?? freeName(target.host, target.ns, kindPattern[kind]);
-  if (nameRefused(st, name)) return false;
+  const given = req.name ?? req.dev;
+  const pattern = given === undefined ? kindPattern[kind] : given.includes('%d') ? given : undefined;
+  // A veth's peer is registered first (veth_newlink), so an unnamed end is numbered after it.
+  const name = pattern === undefined ? given! : kind === 'veth' ? pattern : freeName(target.host, target.ns, pattern);
+  if (pattern === undefined && nameRefused(st, name)) return false;
   let parent: Device | undefined;
   if (req.link !== undefined) {
     parent = st.device(scope, req.link);
@@ -85,7 +89,10 @@ type Base = { id: string; name: string; ns: string; up: boolean; addresses: Addr
 function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req: LinkRequest): Device[] | undefined {
   const args = req.typeArgs;
   let peerName: string | undefined;
-  let peerNs = scope.ns;
+  // veth_newlink: without a `peer …` section the peer is made from the device's own attributes,
+  // so it lands in the device's netns (`ip link add foo netns A type veth` puts both ends in A);
+  // with one, the peer is made where the command runs unless it names its own netns.
+  let peerNs = args.length ? scope.ns : target.ns;
   if (args.length && args[0] !== 'peer') {
     st.fail(`Error: argument "${args[0]}" is wrong: unknown veth option (expected "peer")`);
     return undefined;
@@ -101,6 +108,7 @@ function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req:
   }
   peerName ??= freeName(scope.host, peerNs, 'veth%d');
   if (nameRefused(st, peerName)) return undefined;
+  if (base.name.includes('%d')) base.name = freeName(scope.host, target.ns, base.name, peerNs.id === target.ns.id ? peerName : undefined);
   if (st.device({ host: scope.host, ns: peerNs }, peerName) || (peerNs.id === target.ns.id && peerName === base.name)) {
     st.fail(`${RTNL}File exists`, 'exists');
     return undefined;
@@ -111,6 +119,8 @@ function makeVeth(st: ImportState, scope: Scope, target: Scope, base: Base, req:
   const peer: Device = { id: b, name: peerName, ns: peerNs.id, up: false, addresses: [], kind: 'veth', peer: a };
   if (peerReq?.address) peer.mac = peerReq.address.toLowerCase();
   if (peerReq?.mtu && parseUint(peerReq.mtu)) peer.mtu = parseUint(peerReq.mtu);
+  // without a peer section the peer is built from the device's attributes: its mtu too (not its MAC)
+  if (!peerReq && req.mtu && parseUint(req.mtu)) peer.mtu = parseUint(req.mtu);
   return [end, peer];
 }
 

@@ -1,11 +1,12 @@
 /**
  * `ip route add|replace|change|append|del` with the kernel's nexthop checks (`fib_check_nh`):
- * the device must be up, a gateway must be on-link (unless `onlink`) and not local.
+ * the device must be up; a gateway must be on-link (unless `onlink`) or one of the
+ * namespace's own addresses on an up device (kernel.ts `checkGateway`).
  */
 import { parseIp } from '../../net/ipv4';
 import type { Route, RouteType } from '../../model/types';
 import { matches, parseUint } from './args';
-import { connectedRoutes, gatewayDevice, isLocalAddress, routePrefix } from './kernel';
+import { checkGateway, connectedRoutes, isLocalAddress, routePrefix } from './kernel';
 import type { ImportState, Scope } from './state';
 
 const RTNL = 'RTNETLINK answers: ';
@@ -62,7 +63,9 @@ export function ipRoute(st: ImportState, scope: Scope, argv: string[]): boolean 
     st.warn(`routes in table "${spec.table}" are not modelled (only the main table); ignored`);
     return true;
   }
-  if (matches(cmd, 'add') || matches(cmd, 'append') || matches(cmd, 'prepend')) return routeAdd(st, scope, spec, 'add');
+  if (matches(cmd, 'add')) return routeAdd(st, scope, spec, 'add');
+  if (matches(cmd, 'append')) return routeAdd(st, scope, spec, 'append');
+  if (matches(cmd, 'prepend')) return routeAdd(st, scope, spec, 'prepend');
   if (matches(cmd, 'replace')) return routeAdd(st, scope, spec, 'replace');
   if (matches(cmd, 'change') || cmd === 'chg') return routeAdd(st, scope, spec, 'change');
   if (matches(cmd, 'delete')) return routeDel(st, scope, spec);
@@ -74,8 +77,16 @@ export function ipRoute(st: ImportState, scope: Scope, argv: string[]): boolean 
   return st.fail(`Command "${cmd}" is unknown, try "ip route help".`, 'unknown-command');
 }
 
+/**
+ * How a new route meets routes of the same destination and metric (fib_table_insert): `add`
+ * (NLM_F_EXCL) refuses it, `replace`/`change` take its place, `append`/`prepend` (and the
+ * SIOCADDRT ioctl of net-tools `route add`, which prepends) keep both unless the nexthop is
+ * the same too.
+ */
+export type RouteAddMode = 'add' | 'replace' | 'change' | 'append' | 'prepend';
+
 /** Adds (or replaces) a route after the kernel's checks. Shared with legacy `route add`. */
-export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'add' | 'replace' | 'change'): boolean {
+export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: RouteAddMode): boolean {
   if (spec.prefix === undefined) return st.fail('Error: destination prefix is required.');
   if (spec.prefix.includes(':') || spec.via?.includes(':')) {
     st.warn('IPv6 routes are not modelled; ignored', 'ipv6');
@@ -95,17 +106,22 @@ export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'a
   if (spec.type !== 'unicast') route.type = spec.type;
   if (spec.type === 'unicast') {
     const dev = devId ? host.devices.find((d) => d.id === devId) : undefined;
-    if (spec.via !== undefined) {
-      const gw = parseIp(spec.via);
-      if (gw === undefined) return st.fail(`Error: inet address is expected rather than "${spec.via}".`);
+    const gw = spec.via === undefined ? undefined : parseIp(spec.via);
+    if (spec.via !== undefined && gw === undefined) return st.fail(`Error: inet address is expected rather than "${spec.via}".`);
+    // `via 0.0.0.0` is no gateway at all: the route needs its device (ENODEV without one)
+    if (gw !== undefined && gw !== 0) {
       if (spec.onlink) {
         if (!dev) return st.fail('Error: Nexthop device required for onlink.');
         if (!dev.up) return st.fail('Error: Nexthop device is not up.', 'device-down');
         route.onlink = true;
       } else {
-        const found = gatewayDevice(host, ns, gw, devId);
-        if (found === undefined || found === 'local') return st.fail('Error: Nexthop has invalid gateway.', 'gateway-not-onlink');
-        devId = found;
+        const found = checkGateway(host, ns, gw, devId);
+        if ('error' in found) {
+          return found.error === 'network-down'
+            ? st.fail(`${RTNL}Network is down`, 'device-down')
+            : st.fail('Error: Nexthop has invalid gateway.', 'gateway-not-onlink');
+        }
+        devId = found.dev;
       }
       route.via = spec.via;
     } else {
@@ -126,7 +142,17 @@ export function routeAdd(st: ImportState, scope: Scope, spec: RouteSpec, how: 'a
   const kernelClash = metric === 0 && connectedRoutes(host, ns.id).some((r) => r.dst === route.dst);
   if (how === 'add' && (clash >= 0 || kernelClash)) return st.fail(`${RTNL}File exists`, 'exists');
   if (how === 'change' && clash < 0) return st.fail(`${RTNL}No such file or directory`);
-  if (clash >= 0) ns.routes.splice(clash, 1, route);
+  if (how === 'append' || how === 'prepend') {
+    const same = (r: Route) => r.dst === route.dst && (r.metric ?? 0) === metric && r.via === route.via
+      && r.dev === route.dev && (r.type ?? 'unicast') === (route.type ?? 'unicast');
+    const kernelSame = kernelClash && !route.via && connectedRoutes(host, ns.id).some((r) => r.dst === route.dst && r.dev === route.dev);
+    if (ns.routes.some(same) || kernelSame) return st.fail(`${RTNL}File exists`, 'exists');
+    let last = -1;
+    ns.routes.forEach((r, i) => { if (r.dst === route.dst && (r.metric ?? 0) === metric) last = i; });
+    if (how === 'prepend' && clash >= 0) ns.routes.splice(clash, 0, route);
+    else if (last >= 0) ns.routes.splice(last + 1, 0, route);
+    else ns.routes.push(route);
+  } else if (clash >= 0) ns.routes.splice(clash, 1, route);
   else ns.routes.push(route);
   st.touch(ns.id, route.dev);
   return true;

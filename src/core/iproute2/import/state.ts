@@ -4,7 +4,7 @@
  */
 import { IdAllocator, deviceByName, namespaceByName, rootNamespace } from '../../model/design';
 import type { Diagnostic } from '../../model/diagnostics';
-import type { Design, Device, Host, Id, Namespace } from '../../model/types';
+import type { Design, Device, Host, Id, Namespace, SavedTest } from '../../model/types';
 
 /** Where a command runs: a namespace of a machine (a script netns or an external host). */
 export interface Scope {
@@ -21,15 +21,18 @@ export class ImportState {
   line = 0;
   /** Shell variables (`for` loop variables, `X=1` assignments). */
   readonly vars = new Map<string, string>();
-  /** Runs a nested command string (`sh -c '…'`) in a scope, reported on the current line. */
-  subshell?: (scope: Scope, text: string) => boolean;
+  /** The script's own probes (`ping -c`, `arping`, `ip neigh flush` …), in script order. */
+  readonly tests: SavedTest[] = [];
+  /** Configuration commands run so far (a saved test's `afterStep`). */
+  configSteps = 0;
 
   constructor(
     readonly design: Design,
     readonly ids: IdAllocator,
     /** The designed machine (role 'host'). */
     readonly main: Host,
-    readonly file: string,
+    /** File being run (the script or a sourced companion), for diagnostics. */
+    public file: string,
   ) {}
 
   /** Reports a refused command (the kernel or the tool would fail it); always returns false. */
@@ -61,6 +64,11 @@ export class ImportState {
     const out: Record<Id, number[]> = {};
     for (const [id, lines] of this.sourceLines) out[id] = [...lines].sort((a, b) => a - b);
     return out;
+  }
+
+  /** Takes back a refusal the script tested for (`if ip link show X`, `cmd || true`). */
+  retractFailure(line: number): void {
+    this.failed.delete(line);
   }
 
   failedLines(): number[] {

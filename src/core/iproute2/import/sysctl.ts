@@ -1,5 +1,6 @@
 /** `sysctl -w K=V`, `sysctl K=V` and `echo V > /proc/sys/…`: namespace and per-device IPv4 settings. */
 import { INTERFACE_SYSCTL_KEYS } from '../../model/types';
+import { GLOBAL_SYSCTLS, IPV4_CONF_KEYS, IPV4_NEIGH_KEYS, IPV6_CONF_KEYS, IPV6_NEIGH_KEYS } from './sysctl-keys';
 import type { ImportState, Scope } from './state';
 
 /**
@@ -12,14 +13,36 @@ function components(rawKey: string): string[] {
   return rawKey.split('.').map((c) => c.replace(/\//g, '.'));
 }
 
-/** Applies one sysctl write in `scope`. */
-export function writeSysctl(st: ImportState, scope: Scope, rawKey: string, rawValue: string, how: 'sysctl' | 'proc'): boolean {
+/**
+ * Whether /proc/sys has this network name in `scope`: a global name of the kernel's list, or a
+ * per-device name (`all`, `default` or an existing device of the namespace). Names outside the
+ * checked directories (`net.netfilter`, non-network ones) count as present.
+ */
+function sysctlExists(st: ImportState, scope: Scope, parts: string[]): boolean {
+  if (parts[0] !== 'net' || parts.length < 3) return true;
+  const top = `net.${parts[1]}`;
+  const perDev = (parts[1] === 'ipv4' || parts[1] === 'ipv6') && (parts[2] === 'conf' || parts[2] === 'neigh');
+  if (perDev) {
+    if (parts.length < 5) return false;
+    const where = parts[3];
+    const devOk = where === 'all' ? parts[2] === 'conf' : where === 'default' || st.device(scope, where) !== undefined;
+    const keys = parts[1] === 'ipv4' ? (parts[2] === 'conf' ? IPV4_CONF_KEYS : IPV4_NEIGH_KEYS) : (parts[2] === 'conf' ? IPV6_CONF_KEYS : IPV6_NEIGH_KEYS);
+    return devOk && keys.has(parts.slice(4).join('.'));
+  }
+  const names = GLOBAL_SYSCTLS[top];
+  return names === undefined || names.has(parts.slice(2).join('.'));
+}
+
+/** Applies one sysctl write in `scope` (`ignoreUnknown`: `sysctl -e`). */
+export function writeSysctl(st: ImportState, scope: Scope, rawKey: string, rawValue: string, how: 'sysctl' | 'proc', ignoreUnknown = false): boolean {
   const parts = components(rawKey);
   const key = parts.join('.');
   const value = rawValue.trim();
-  const missing = () => st.fail(how === 'sysctl'
+  // procps sysctl: "cannot stat", exit 1, the other names on the line are still written
+  const missing = () => ignoreUnknown ? true : st.fail(how === 'sysctl'
     ? `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`
     : `/proc/sys/${key.replace(/\./g, '/')}: No such file or directory`, 'no-such-sysctl');
+  if (!sysctlExists(st, scope, parts)) return missing();
   if (!/^-?\d+$/.test(value)) {
     if (!key.startsWith('net.')) { st.warn(`sysctl ${key} is not a network setting; ignored`); return true; }
     st.warn(`sysctl ${key}="${value}" is not a number; not modelled`);
@@ -53,6 +76,7 @@ export function writeSysctl(st: ImportState, scope: Scope, rawKey: string, rawVa
 export function sysctlCommand(st: ImportState, scope: Scope, argv: string[]): boolean {
   let ok = true;
   let wrote = false;
+  const ignoreUnknown = argv.some((a) => a === '-e' || a === '--ignore' || /^-[a-zA-Z]*e/.test(a));
   for (const a of argv) {
     if (a.startsWith('-')) {
       if (a === '-p' || a === '--load' || a === '--system') st.warn(`"sysctl ${a}" reads files that are not part of the script; ignored`);
@@ -61,7 +85,7 @@ export function sysctlCommand(st: ImportState, scope: Scope, argv: string[]): bo
     const eq = a.indexOf('=');
     if (eq < 0) continue;
     wrote = true;
-    ok = writeSysctl(st, scope, a.slice(0, eq), a.slice(eq + 1), 'sysctl') && ok;
+    ok = writeSysctl(st, scope, a.slice(0, eq), a.slice(eq + 1), 'sysctl', ignoreUnknown) && ok;
   }
   if (!wrote && argv.some((a) => !a.startsWith('-'))) st.info('reading a sysctl changes nothing');
   return ok;

@@ -107,8 +107,15 @@ export function startPing(sim: Sim, probe: PingProbe, done: (r: ProbeResult) => 
       if ((result.received ?? 0) + errors >= probe.count) finish(result.received ? 0 : 1);
     },
   };
-  if (!ns || dst === undefined) {
-    result.local_errors!.push(ns ? `${probe.dst}: Name or service not known` : `Cannot open network namespace "${probe.ns}"`);
+  if (!ns) {
+    // `ip netns exec` fails before ping runs: exit 255, and its message is not a "ping:" line
+    const why = `Cannot open network namespace "${probe.ns}": No such file or directory`;
+    sim.trace.push({ t: sim.engine.now, kind: 'note', ns: probe.ns, text: why });
+    sim.engine.after(0, () => finish(255));
+    return;
+  }
+  if (dst === undefined) {
+    result.local_errors!.push(`${probe.dst}: Name or service not known`);
     sim.engine.after(0, () => finish(2));
     return;
   }

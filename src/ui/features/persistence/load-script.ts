@@ -24,10 +24,16 @@ export async function layOut(design: Design): Promise<Design> {
   return autoLayout(design, CANVAS_METRICS);
 }
 
+/** What a script is run with: companion files for `source`, and its positional arguments. */
+export interface ScriptInputs {
+  files?: Record<string, string>;
+  args?: string[];
+}
+
 /** Imports a bash script and lays the result out. */
-export async function designFromScript(text: string, file: string): Promise<LoadOutcome & { design: Design }> {
+export async function designFromScript(text: string, file: string, inputs: ScriptInputs = {}): Promise<LoadOutcome & { design: Design }> {
   const { importScript } = await import('../../../core/iproute2/import/index');
-  const result = importScript(text, { file });
+  const result = importScript(text, { file, files: inputs.files, args: inputs.args });
   return { design: await layOut(result.design), diagnostics: result.diagnostics };
 }
 
@@ -50,11 +56,11 @@ export function looksLikeJson(name: string, text: string): boolean {
  * Reads `text` (a script or a design file) and, when it yields a design, makes it the document.
  * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
  */
-export async function openText(text: string, source: string, title?: string): Promise<boolean> {
+export async function openText(text: string, source: string, title?: string, inputs: ScriptInputs = {}): Promise<boolean> {
   const store = useAppStore.getState();
   let outcome: LoadOutcome;
   try {
-    outcome = looksLikeJson(source, text) ? await designFromJson(text, source) : await designFromScript(text, source);
+    outcome = looksLikeJson(source, text) ? await designFromJson(text, source) : await designFromScript(text, source, inputs);
   } catch (e) {
     store.notify(`Could not read ${source}: ${(e as Error).message}`, 'error');
     return false;
@@ -76,4 +82,23 @@ export async function openText(text: string, source: string, title?: string): Pr
     store.notify(`Loaded ${source}`);
   }
   return true;
+}
+
+/** Splits an arguments field like a shell would: blanks separate, quotes group. */
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2] ?? m[3]);
+  return out;
+}
+
+/**
+ * Of several dropped files, the one to run: the one no other file sources (`. ./x.sh`,
+ * `source x.sh`), preferring a name like main/setup/run; the others are its companions.
+ */
+export function pickMain(files: { name: string; text: string }[]): number {
+  const sourced = (name: string) => files.some((f) => f.name !== name && new RegExp(`(^|[\\s;&|])(source|\\.)\\s+["']?(\\S*/)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?`, 'm').test(f.text));
+  const candidates = files.map((f, i) => ({ f, i })).filter(({ f }) => !sourced(f.name));
+  const pool = candidates.length ? candidates : files.map((f, i) => ({ f, i }));
+  const named = pool.find(({ f }) => /^(main|setup|run|start|topology|lab)\b/i.test(f.name));
+  return (named ?? pool[0]).i;
 }

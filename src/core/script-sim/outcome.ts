@@ -1,0 +1,20 @@
+/**
+ * The exit status of a script's own ping or arping while the script runs, decided by
+ * simulating the design as far as the script has built it (with the script's earlier steps
+ * run first). Passed to the importer (`importScript(text, { probe })`), it makes `set -e`,
+ * `ping … && echo ok` and `if ping …` follow what the kernel would answer at that line.
+ */
+import type { ProbeOutcome } from '../iproute2/import/index';
+import type { Design } from '../model/types';
+import { buildSim } from '../sim/build';
+import { runScriptSteps } from '../sim/script-steps';
+
+/** A probe outcome that simulates; `seed` fixes the MACs and timers of every such run. */
+export function simulatedProbeOutcome(seed = 1): ProbeOutcome {
+  return (test, st) => {
+    const design = JSON.parse(JSON.stringify(st.design)) as Design;
+    design.tests = st.tests.map((t) => ({ ...t }));
+    const sim = buildSim(design, { seed });
+    return runScriptSteps(sim, design.tests).get(test.id);
+  };
+}
