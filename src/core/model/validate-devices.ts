@@ -21,6 +21,7 @@ export function checkDevices(cx: ValidationContext): void {
     if (d.mac !== undefined) {
       const p = macProblem(d.mac);
       if (p) cx.error('bad-mac', d.id, cx.devicePath(d, 'mac'), p);
+      if (d.kind === 'tun') cx.error('tun-mac', d.id, cx.devicePath(d, 'mac'), `tun ${label} carries IP packets, not Ethernet frames: it has no MAC address (RTNETLINK answers: Operation not supported)`);
       if (d.kind === 'ipvlan') cx.warn('ipvlan-mac', d.id, cx.devicePath(d, 'mac'), `ipvlan ${label} always uses its parent's MAC; remove the MAC or set it on the parent`);
     }
     if (d.mtu !== undefined && (d.mtu < MIN_MTU || d.mtu > MAX_MTU) && d.kind !== 'loopback') {

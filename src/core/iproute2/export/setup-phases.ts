@@ -1,7 +1,7 @@
 /**
- * The setup commands of one machine in the fixed phase order: namespaces, devices (parents
- * first), netns moves, link settings, masters and port flags, addresses, links up, routes,
- * neighbours, sysctls, iptables. What the header already states (NIC addresses, MACs, the
+ * The setup commands of one machine in the fixed phase order: namespaces, NICs moved into
+ * namespaces, devices (parents first, each made in its own namespace), link settings,
+ * masters and port flags, addresses, links up, routes, neighbours, sysctls, iptables. What the header already states (NIC addresses, MACs, the
  * external machines' default routes) is not repeated.
  */
 import type { Address, Device, FirewallRule, Id, Route } from '../../model/types';
@@ -32,17 +32,17 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     for (const ns of host.namespaces) if (!ns.root) w.cmd(sh`ip netns add ${ns.name}`, ns.id);
   }
 
-  w.section('Devices (lower devices before the devices stacked on them)');
+  w.section('Physical NICs into their namespaces (first, while only lo is there)');
+  for (const d of p.moves) {
+    const line = moveCommand(p, d);
+    if (line) w.cmd(line, d.id, d.ns);
+  }
+
+  w.section('Devices, each made in its own namespace (lower devices before the devices stacked on them)');
   for (const d of p.creates) {
     const peer = d.kind === 'veth' ? d.peer : '';
     const parent = 'parent' in d ? d.parent : '';
     for (const line of createCommands(p, d)) w.cmd(line, d.id, peer, parent);
-  }
-
-  w.section('Moves into namespaces (a moved device loses its addresses, so they come later)');
-  for (const d of devs) {
-    const line = moveCommand(p, d);
-    if (line) w.cmd(line, d.id, d.ns);
   }
 
   w.section('Link settings');
