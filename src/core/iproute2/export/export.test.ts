@@ -42,6 +42,7 @@ describe('exportScripts', () => {
       "ip link add link 'eth0' name 'mac1' netns 'ns1' type macvlan mode bridge",
       "ip -n 'ns1' addr add '192.168.0.100/24' dev 'mac1'",
       "ip -n 'ns1' link set dev 'mac1' up",
+      "ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'",
     ]);
   });
 

@@ -31,7 +31,7 @@ export interface MachinePlan {
    * device on a lower device the lower device's (iproute2 looks `link LOWER` up there).
    */
   runFrom: Map<Id, Id>;
-  /** Devices in dependency order (parents first), for bringing links up. */
+  /** Devices in the order the script makes them (parents first), for every later phase. */
   order: Device[];
   byId: Map<Id, Device>;
 }
@@ -99,5 +99,15 @@ function plan(host: Host, access: Map<Id, NsAccess>, existing: Set<Id>): Machine
     made.add(d.id);
     creates.push(d);
   }
-  return { host, access, existing, creates, moves, runFrom, order, byId };
+  // Every phase lists devices in the order the script makes them: loopbacks (namespace
+  // order), the NICs, then each created device (a veth's peer right after it). Importing the
+  // script gives the devices in that same order, so exporting again gives the same script.
+  const nsIndex = new Map(host.namespaces.map((n, i) => [n.id, i]));
+  const los = order.filter((d) => d.kind === 'loopback').sort((a, b) => (nsIndex.get(a.ns) ?? 0) - (nsIndex.get(b.ns) ?? 0));
+  const nics = order.filter((d) => existing.has(d.id) && d.kind !== 'loopback');
+  const inMaking = creates.flatMap((d) => {
+    const peer = d.kind === 'veth' ? byId.get(d.peer) : undefined;
+    return peer ? [d, peer] : [d];
+  });
+  return { host, access, existing, creates, moves, runFrom, order: [...los, ...nics, ...inMaking], byId };
 }

@@ -7,7 +7,7 @@
 import { SYSCTL_DEFAULTS, type Device } from '../../model/types';
 import type { MachinePlan } from './machine-plan';
 import type { ScriptWriter } from './script-writer';
-import { firewallSpec, interfaceSysctl, routeSpec, type Coverage } from './setup-phases';
+import { firewallSpec, interfaceSysctl, resolvedRoute, routeSpec, type Coverage } from './setup-phases';
 import { sh, shq } from './shell-quote';
 
 const T = ' || true';
@@ -43,7 +43,7 @@ export function emitTeardown(w: ScriptWriter, p: MachinePlan, cover: Coverage): 
       const dev = p.byId.get(n.dev);
       if (dev) w.cmd(`${sh`ip neigh del ${n.ip} dev ${dev.name}`}${T}`, root.id, dev.id);
     }
-    for (const r of [...root.routes].reverse()) w.cmd(`ip route del ${routeSpec(p, r)}${T}`, root.id);
+    for (let i = root.routes.length - 1; i >= 0; i--) w.cmd(`ip route del ${routeSpec(p, resolvedRoute(p.host, root, i))}${T}`, root.id);
 
     w.section('Physical NICs: what the setup added');
     for (const d of rootDevs.filter((x) => x.kind === 'physical')) {

@@ -69,7 +69,7 @@ ip link set dev 'mac3' up
 # Routes
 ip route add '192.168.0.100/32' dev 'mac3'
 ip route add '192.168.0.200/32' dev 'mac3'
-ip -n 'ns1' route add 'default' via '192.168.0.1'
+ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'
 
 # Inside the sandbox: run the given command, or a shell on a terminal; leaving ends the sandbox.
 if (($# > 0)); then

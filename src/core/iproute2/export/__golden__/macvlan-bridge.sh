@@ -32,4 +32,4 @@ ip link set dev 'mac3' up
 # Routes
 ip route add '192.168.0.100/32' dev 'mac3'
 ip route add '192.168.0.200/32' dev 'mac3'
-ip -n 'ns1' route add 'default' via '192.168.0.1'
+ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'
