@@ -12,7 +12,7 @@ import type { Observation } from '../core/observation/types';
 import { simulate } from '../core/sim/simulate';
 import { parseProbes } from '../core/world/probes';
 import { compareWithSimulator } from './compare';
-import { arpRaces, foldOperstate, isRacyNeighbour } from './races';
+import { arpRaces, dropHarnessFdb, foldOperstate, isRacyNeighbour } from './races';
 import { runKernelCase, runKernelCaseRepeated } from './run-case';
 import { setupFailures } from './setup-failures';
 
@@ -33,7 +33,7 @@ async function once(c: EditCase, name: string, seed: number, runs: number): Prom
   if (failedLines.length) return { failedLines, diff: [], text: failedLines.map((l) => `setup failed: ${l}`), probes: kernel.probes.length };
   const { observation: sim, trace } = simulate(c.built, parseProbes(probes).probes, { seed });
   const racy = arpRaces(trace);
-  const { diff: all, kernel: compared } = compareWithSimulator(foldOperstate(kernel) as Observation, foldOperstate(sim));
+  const { diff: all, kernel: compared } = compareWithSimulator(dropHarnessFdb(foldOperstate(kernel)) as Observation, foldOperstate(sim));
   const diff = all.filter((d) => !isRacyNeighbour(d.path, racy));
   return { failedLines, diff, text: formatDiff(diff, compared, sim, { expected: 'kernel', observed: 'simulator' }), probes: kernel.probes.length };
 }

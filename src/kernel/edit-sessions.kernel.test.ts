@@ -16,7 +16,7 @@ import { isRoot } from './sandbox';
 
 const SEED = Number(process.env.VNETLAB_EDIT_SEED) || 10_100;
 /** Sessions sampled; those whose design validates and exports run (at least 300 of them). */
-const COUNT = Number(process.env.VNETLAB_EDIT_COUNT) || 400;
+const COUNT = Number(process.env.VNETLAB_EDIT_COUNT) || 430;
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
 
 const kinds = isRoot() ? await paletteKindsOnThisKernel() : [];
@@ -26,7 +26,7 @@ describeAsRoot('editing sessions: exported, run on the kernel, compared with the
   const cases = sessions.map((s, i) => ({ i, c: editCase(s) })).filter((x): x is { i: number; c: EditCase } => !!x.c.script);
   console.log(`edit sessions: seed ${SEED}, ${COUNT} sessions, ${cases.length} designs export (kinds: ${kinds.join(' ')})`);
   it('runs at least 300 designs', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(COUNT === 400 ? 300 : 1);
+    expect(cases.length).toBeGreaterThanOrEqual(COUNT === 430 ? 300 : 1);
   });
   const run = limiter(JOBS);
   const outcomes = cases.map(({ i, c }) => {
