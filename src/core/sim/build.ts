@@ -6,6 +6,7 @@
 import type { BridgeDevice, Design, Device, IpvlanDevice, MacvlanDevice, PhysicalDevice, VethDevice, VlanDevice } from '../model/types';
 import { contains, parseCidr, parseIp } from '../net/ipv4';
 import type { IfAddr, LanSegment, Sim, SimDev, SimNs } from './model';
+import { buildOrder } from '../model/build-order';
 import { Engine } from './engine/engine';
 import { Rng } from './engine/rng';
 import { Trace } from './engine/trace';
@@ -117,6 +118,15 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       ns.byName.set(dev.name, dev);
       sim.devs.push(dev);
       sim.devById.set(dev.id, dev);
+    }
+  }
+  // each namespace lists its devices in the order the design is built (model/build-order):
+  // the order the kernel made them in, which decides e.g. the order of same-prefix routes
+  for (const host of design.hosts) {
+    const rank = new Map(buildOrder(host).map((d, i) => [d.id, i]));
+    for (const n of host.namespaces) {
+      const ns = nsById.get(n.id);
+      ns?.devs.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
     }
   }
   wire(sim, lanById);

@@ -5,6 +5,7 @@
  * and in which order (parents first).
  */
 import type { Device, Host, Id, Namespace } from '../../model/types';
+import { buildOrder } from '../../model/build-order';
 import { shq } from './shell-quote';
 
 export interface NsAccess {
@@ -70,20 +71,8 @@ export function planExternal(host: Host, nic: Id | undefined): MachinePlan {
  */
 function plan(host: Host, access: Map<Id, NsAccess>, existing: Set<Id>): MachinePlan {
   const byId = new Map(host.devices.map((d) => [d.id, d]));
-  const order: Device[] = [];
-  const placed = new Set<Id>();
-  const visiting = new Set<Id>();
-  const visit = (d: Device) => {
-    if (placed.has(d.id) || visiting.has(d.id)) return;
-    visiting.add(d.id);
-    const parent = 'parent' in d ? byId.get(d.parent) : undefined;
-    if (parent) visit(parent);
-    visiting.delete(d.id);
-    placed.add(d.id);
-    order.push(d);
-  };
-  host.devices.forEach(visit);
-
+  // every phase lists devices in build order, which an import of the script gives back
+  const order = buildOrder(host, (d) => existing.has(d.id));
   const root = host.namespaces.find((n) => n.root)?.id ?? '';
   const moves = order.filter((d) => existing.has(d.id) && d.kind === 'physical' && access.has(root) && d.ns !== root);
   const runFrom = new Map<Id, Id>();
@@ -91,23 +80,11 @@ function plan(host: Host, access: Map<Id, NsAccess>, existing: Set<Id>): Machine
   const made = new Set<Id>();
   for (const d of order) {
     if (existing.has(d.id) || made.has(d.id)) continue;
-    if (d.kind === 'veth') {
-      made.add(d.peer); // made with its peer
-    }
+    if (d.kind === 'veth') made.add(d.peer); // made with its peer
     const parent = 'parent' in d ? byId.get(d.parent) : undefined;
     runFrom.set(d.id, parent ? parent.ns : d.ns);
     made.add(d.id);
     creates.push(d);
   }
-  // Every phase lists devices in the order the script makes them: loopbacks (namespace
-  // order), the NICs, then each created device (a veth's peer right after it). Importing the
-  // script gives the devices in that same order, so exporting again gives the same script.
-  const nsIndex = new Map(host.namespaces.map((n, i) => [n.id, i]));
-  const los = order.filter((d) => d.kind === 'loopback').sort((a, b) => (nsIndex.get(a.ns) ?? 0) - (nsIndex.get(b.ns) ?? 0));
-  const nics = order.filter((d) => existing.has(d.id) && d.kind !== 'loopback');
-  const inMaking = creates.flatMap((d) => {
-    const peer = d.kind === 'veth' ? byId.get(d.peer) : undefined;
-    return peer ? [d, peer] : [d];
-  });
-  return { host, access, existing, creates, moves, runFrom, order: [...los, ...nics, ...inMaking], byId };
+  return { host, access, existing, creates, moves, runFrom, order, byId };
 }

@@ -71,11 +71,9 @@ export function mainRoutes(ns: SimNs): FibRoute[] {
 
 function computeMainRoutes(ns: SimNs): FibRoute[] {
   const out: FibRoute[] = [];
-  // Routes with the same prefix and metric are listed in the order they were made: a
-  // machine's NICs are configured before the devices a script creates (the NIC is there,
-  // and in the sandbox its addresses come from the world), so their routes come first.
-  const devs = [...ns.devs.filter((d) => d.kind === 'physical'), ...ns.devs.filter((d) => d.kind !== 'physical')];
-  for (const d of devs) {
+  // routes with the same prefix and metric are listed in the order they were made: the
+  // namespace's device order, which is build order (model/build-order, sim/build.ts)
+  for (const d of ns.devs) {
     if (!d.up || d.kind === 'loopback') continue;
     for (const a of d.addrs) {
       if (a.peer !== undefined && a.peerLen !== undefined) {
