@@ -18,6 +18,8 @@ const HANDLER_CHILD = new Set<Device['kind']>(['macvlan', 'macvtap', 'ipvlan']);
 export function checkDevices(cx: ValidationContext): void {
   for (const { host, device: d } of cx.devices.values()) {
     const label = cx.label(d);
+    // iproute2: "alias too long" from IFALIASZ (256) bytes with the NUL
+    if (d.alias !== undefined && new TextEncoder().encode(d.alias).length >= 256) cx.error('bad-alias', d.id, cx.devicePath(d, 'alias'), `the alias of ${label} is ${new TextEncoder().encode(d.alias).length} bytes; ip allows at most 255 (alias too long)`);
     if (d.mac !== undefined) {
       const p = macProblem(d.mac);
       if (p) cx.error('bad-mac', d.id, cx.devicePath(d, 'mac'), p);
