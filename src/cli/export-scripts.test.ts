@@ -56,5 +56,6 @@ describe('exported scripts', () => {
         for (const s of exportScripts(design, { mode })) expect(shellcheck(s.text), `${f} ${mode}\n${s.text}`).toBe('');
       }
     }
-  });
+    // ~240 shellcheck runs: about 30 s on a quiet 2-core machine, so a generous bound
+  }, 240_000);
 });
