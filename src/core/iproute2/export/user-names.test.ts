@@ -4,10 +4,10 @@
  * `name`/`dev` written out, so no name is ever read as a keyword or clashes on the way.
  */
 import { describe, expect, it } from 'vitest';
-import { addAddress, addDevice, moveDevice, rename } from '../../model/edit';
+import { addAddress, addDevice, addMachine, moveDevice, rename } from '../../model/edit';
 import { Bench } from '../../model/edit/test-support';
 import { validateDesign } from '../../model/validate';
-import { exportScripts } from './index';
+import { exportDesign, exportScripts } from './index';
 
 const lines = (b: Bench) => exportScripts(b.design, { mode: 'setup' })[0].text.split('\n').filter((l) => l && !l.startsWith('#'));
 
@@ -58,5 +58,19 @@ describe('exporting designs made with the canvas commands', () => {
     expect(l).toContain("ip link add name 'v-ns1' type veth peer name 'eth0' netns 'ns1'");
     expect(l).toContain("ip link add name 'v-ns3' type veth peer name 'eth0' netns 'ns3'");
     expect(l.filter((x) => x.includes('link set') && x.includes('netns'))).toEqual([]);
+  });
+
+  it('refuses, with the reason, an external machine whose NIC is not eth0 (the header cannot name it)', () => {
+    const b = new Bench();
+    const eth0 = b.device('physical');
+    const lan = b.lan();
+    b.link(eth0, lan, 'lan');
+    const [peer] = b.apply((d, ids) => addMachine(d, 'external', { x: 0, y: 0 }, ids));
+    const nic = b.design.hosts.find((h) => h.id === peer)!.devices.find((d) => d.kind === 'physical')!;
+    b.link(nic.id, lan, 'lan');
+    b.apply((d) => rename(d, nic.id, 'help'));
+    const r = exportDesign(b.design, { mode: 'setup' });
+    expect(r.scripts).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/NIC of external machine peer1 is named "help"/);
   });
 });

@@ -96,5 +96,9 @@ export function exportWorld(design: Design, host: Host): ExportWorld {
     check(p.lan, headerObjects[i][0], 'LAN segment');
   });
   hosts.forEach((h, i) => check(h.name, headerObjects[phys.length + i][0], 'external machine'));
+  // the header has no word for an external machine's NIC: the world names it eth0
+  for (const ext of externals) {
+    if (ext.nic && ext.nic.name !== 'eth0') diagnostics.push({ level: 'error', code: 'header-name', object: ext.nic.id, message: `cannot export: the NIC of external machine ${ext.host.name} is named "${ext.nic.name}"; the script header describes an external machine's NIC as eth0, so name it eth0` });
+  }
   return { header: { phys, hosts }, externals, headerObjects, diagnostics };
 }
