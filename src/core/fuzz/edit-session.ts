@@ -25,7 +25,8 @@ export type EditStep =
   /** Drop from the palette; `wire` then drags the new child's wire to a lower device. */
   | { op: 'device'; kind: PaletteDeviceKind; ns: number; wire?: number; addr?: number }
   | { op: 'lan' }
-  | { op: 'external' }
+  /** An external machine; `wire` plugs its NIC into a LAN segment, `addr` gives it an address. */
+  | { op: 'external'; wire?: number; addr?: number }
   | { op: 'connect'; relation: Relation; a: number; b: number }
   | { op: 'move'; dev: number; ns: number }
   | { op: 'rename'; target: number; name: string }
@@ -71,8 +72,8 @@ export function stepArbitrary(kinds: readonly PaletteDeviceKind[]): fc.Arbitrary
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant<EditStep>({ op: 'namespace' }) },
     { weight: 9, arbitrary: fc.record({ op: fc.constant('device' as const), kind: fc.constantFrom(...usable), ns: n, wire: n, addr: n }, { requiredKeys: ['op', 'kind', 'ns'] }) },
-    { weight: 1, arbitrary: fc.constant<EditStep>({ op: 'lan' }) },
-    { weight: 1, arbitrary: fc.constant<EditStep>({ op: 'external' }) },
+    { weight: 2, arbitrary: fc.constant<EditStep>({ op: 'lan' }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('external' as const), wire: n, addr: n }, { requiredKeys: ['op'] }) },
     { weight: 6, arbitrary: fc.record({ op: fc.constant('connect' as const), relation: fc.constantFrom<Relation>('parent', 'parent', 'master', 'lan'), a: n, b: n }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('move' as const), dev: n, ns: n }) },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('rename' as const), target: n, name: fc.oneof(fc.constantFrom(...USER_NAMES), fc.constantFrom(...NS_NAMES)) }) },
@@ -167,7 +168,33 @@ function apply(d: Design, s: EditStep): EditResult | undefined {
       return { ok: true, design: next, created: r.created };
     }
     case 'lan': return addLanAt(d, AT, ids);
-    case 'external': return addMachine(d, 'external', AT, ids);
+    case 'external': {
+      const r = addMachine(d, 'external', AT, ids);
+      if (!r.ok) return r;
+      let next = r.design;
+      const nic = next.hosts.find((h) => h.id === r.created[0])!.devices.find((x) => x.kind === 'physical')!;
+      // wired: its NIC into a LAN segment (a new one if there is none), and the machine's
+      // first NIC into the same segment unless one is already there, as a user joins the two
+      if (s.wire !== undefined) {
+        if (!next.lans.length) {
+          const l = addLanAt(next, AT, new IdAllocator(next));
+          if (l.ok) next = l.design;
+        }
+        const lan = at(next.lans, s.wire)!;
+        const c = connect(next, nic.id, lan.id, 'lan');
+        if (c.ok) next = c.design;
+        const mine = designed(next)!.devices.filter((x) => x.kind === 'physical');
+        if (mine.length && !mine.some((x) => x.kind === 'physical' && x.lan === lan.id)) {
+          const p = connect(next, mine[0].id, lan.id, 'lan');
+          if (p.ok) next = p.design;
+        }
+      }
+      if (s.addr !== undefined) {
+        const a = addAddress(next, nic.id, { cidr: `${SUBNETS[s.addr % SUBNETS.length]}.${100 + (s.addr % 50)}/24` });
+        if (a.ok) next = a.design;
+      }
+      return { ok: true, design: next, created: r.created };
+    }
     case 'connect': {
       if (s.relation === 'lan') {
         const nic = at(devs.filter((x) => x.kind === 'physical'), s.a);
