@@ -36,7 +36,7 @@ export interface EditCaseOptions {
 /** A name the probe-file syntax can carry as one word. */
 const word = (s: string) => /^[^\s#=]+$/u.test(s);
 
-/** Pings from namespaces that have addresses to the design's addresses, spread evenly. */
+/** Pings from namespaces that have devices to the design's addresses, spread evenly. */
 export function sessionProbes(design: Design, opts: EditCaseOptions = {}): string[] {
   const max = opts.maxProbes ?? 8;
   const wait = opts.wait ?? 2;
@@ -45,9 +45,11 @@ export function sessionProbes(design: Design, opts: EditCaseOptions = {}): strin
   for (const h of design.hosts) {
     for (const ns of h.namespaces) {
       const label = ns.root ? h.name : ns.name;
-      const addrs = h.devices.filter((d) => d.ns === ns.id).flatMap((d) => d.addresses.map((a) => a.cidr.split('/')[0]));
-      if (!addrs.length || !word(label)) continue;
-      sources.push(label);
+      const here = h.devices.filter((d) => d.ns === ns.id);
+      const addrs = here.flatMap((d) => d.addresses.map((a) => a.cidr.split('/')[0]));
+      if (!word(label)) continue;
+      // a namespace with devices but no address pings too: "Network is unreachable" is a verdict
+      if (addrs.length || here.some((d) => d.kind !== 'loopback')) sources.push(label);
       for (const a of addrs) if (!targets.includes(a)) targets.push(a);
     }
   }
