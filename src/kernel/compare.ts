@@ -3,7 +3,8 @@
  * simulator does not produce at all (it may not model links or the FDB) are left out, and
  * so is `setup`: the simulator does not run the script, the importer reads it. Instead, the
  * script lines the kernel refused are compared with the lines the importer says the kernel
- * would refuse, as one item `/setup/failed-lines`.
+ * would refuse, as one item `/setup/failed-lines` (optionally only the lines `failedLineFilter`
+ * keeps, e.g. network commands).
  */
 import { diffObservations, type DiffItem } from '../core/observation/diff';
 import type { Observation } from '../core/observation/types';
@@ -22,15 +23,16 @@ export function comparableKernel(kernel: Observation, sim: Partial<Observation>)
 export function compareWithSimulator(
   kernel: Observation,
   sim: Partial<Observation>,
-  options: { states?: boolean; importerFailedLines?: number[] | null } = {},
+  options: { states?: boolean; importerFailedLines?: number[] | null; failedLineFilter?: (line: number) => boolean } = {},
 ): { diff: DiffItem[]; kernel: Partial<Observation> } {
   const k = comparableKernel(kernel, sim);
   const s: Partial<Observation> = { ...sim };
   delete s.setup;
   const diff = diffObservations(k, s, options);
   if (options.importerFailedLines) {
-    const kl = [...new Set(kernel.setup.failed.map((f) => f.line))].sort((a, b) => a - b);
-    const il = [...new Set(options.importerFailedLines)].sort((a, b) => a - b);
+    const keep = options.failedLineFilter ?? (() => true);
+    const kl = [...new Set(kernel.setup.failed.map((f) => f.line))].filter(keep).sort((a, b) => a - b);
+    const il = [...new Set(options.importerFailedLines)].filter(keep).sort((a, b) => a - b);
     if (kl.join(',') !== il.join(',')) diff.unshift({ path: '/setup/failed-lines', expected: kl, observed: il });
   }
   return { diff, kernel: k };

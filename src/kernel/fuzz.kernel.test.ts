@@ -16,9 +16,7 @@ import { parseProbes } from '../core/world/probes';
 import { renderProbes, renderScript } from '../core/fuzz/generate';
 import { importDesignScript } from './collaborators';
 import { simulate } from '../core/sim/simulate';
-import type { Trace } from '../core/sim/engine/trace';
-import { ARP_REPLY, parseArp } from '../core/sim/wire/arp';
-import { formatIp } from '../core/net/ipv4';
+import { arpRaces, foldOperstate, isRacyNeighbour } from './races';
 import { compareWithSimulator } from './compare';
 import { limiter } from './pool';
 import { describeAsRoot } from './root-suite';
@@ -28,44 +26,6 @@ const COUNT = Number(process.env.VNETLAB_FUZZ_COUNT) || 50;
 const BASE = Number(process.env.VNETLAB_FUZZ_SEED) || 20_780_000;
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
 const MAX_PROBES = 8;
-
-/**
- * A device that is up without carrier and whose peer or lower device sits in another
- * namespace is reported DOWN or LOWERLAYERDOWN depending on timing (the kernel looks the
- * lower device up by ifindex in the device's own namespace); the same commands gave both
- * in separate sandboxes. Both readings mean "no carrier", so they are compared as one.
- */
-function foldOperstate(o: Partial<Observation>): Partial<Observation> {
-  if (!o.links) return o;
-  const links = Object.fromEntries(Object.entries(o.links).map(([ns, ls]) => [ns, ls.map((l) => (l.operstate === 'LOWERLAYERDOWN' ? { ...l, operstate: 'DOWN' } : l))]));
-  return { ...o, links };
-}
-
-/**
- * Addresses for which two interfaces with different MACs answered one ARP request: which
- * reply arrives first, and so which MAC the requester keeps, is a race on the kernel
- * (docs/conformance-format.md, "Stability"), so those neighbour entries are not compared.
- */
-function arpRaces(trace: Trace): Set<string> {
-  const answers = new Map<string, Set<string>>();
-  trace.forEachFrame((_t, kind, _at, frame) => {
-    if (kind !== 'frame-tx' || ((frame[12] << 8) | frame[13]) !== 0x0806) return;
-    const arp = parseArp(frame.subarray(14));
-    if (!arp || arp.op !== ARP_REPLY) return;
-    const key = `${formatIp(arp.spa)}>${arp.tha}`;
-    let macs = answers.get(key);
-    if (!macs) answers.set(key, (macs = new Set()));
-    macs.add(arp.sha);
-  });
-  const racy = new Set<string>();
-  for (const [key, macs] of answers) if (macs.size > 1) racy.add(key.split('>')[0]);
-  return racy;
-}
-
-function isRacyNeighbour(path: string, racy: Set<string>): boolean {
-  const m = /^\/neigh\/[^/]+\/[^/]+\/([^/]+)\/lladdr$/.exec(path);
-  return !!m && racy.has(m[1]);
-}
 
 async function compare(seed: number, runs: number) {
   const c = generateFuzzCase(seed, { maxProbes: MAX_PROBES });

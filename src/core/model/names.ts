@@ -10,6 +10,14 @@ export function interfaceNameProblem(name: string): string | undefined {
   if (bytes > 15) return `interface name "${name}" is ${bytes} bytes; the kernel allows at most 15 (IFNAMSIZ 16 with the NUL)`;
   if (name === '.' || name === '..') return `"${name}" is not a valid interface name`;
   if (/[/:\s]/u.test(name)) return `interface name "${name}" contains "/", ":" or whitespace, which the kernel refuses`;
+  // The kernel's isspace() is Latin-1: byte 0xA0 is a space to it, so UTF-8 characters with an
+  // 0xA0 byte (à, Š, ...) are refused just as whitespace is (measured: EINVAL).
+  if ([...new TextEncoder().encode(name)].includes(0xa0)) return `interface name "${name}" holds the byte 0xA0 (as in "à" or "Š"), which the kernel reads as whitespace and refuses`;
+  // dev_prep_valid_name: a "%" makes the name a template (`eth%d` becomes eth0, eth1...), so
+  // the device would get another name; a lone "%" is refused.
+  if (name.includes('%')) return `interface name "${name}" contains "%", which the kernel reads as a numbering template (eth%d → eth0)`;
+  // Every device gets /proc/sys/net/ipv4/conf/NAME, where "all" and "default" already exist.
+  if (name === 'all' || name === 'default') return `"${name}" is reserved for the per-namespace sysctls (net.ipv4.conf.${name}); the kernel refuses it (EINVAL)`;
   return undefined;
 }
 

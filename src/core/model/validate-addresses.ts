@@ -86,6 +86,19 @@ function checkRoutes(cx: ValidationContext, host: Host, ns: Namespace): void {
   const onLink = onLinkPrefixes(cx, host, ns);
   const local = localAddresses(host, ns);
   const seen = new Set<string>();
+  // the prefix routes the kernel adds for the addresses of up devices (fib_add_ifaddr: not for
+  // /32, secondaries or noprefixroute), metric 0: a static route with the same prefix and
+  // metric is refused whatever its device or gateway (fib_table_insert, NLM_F_EXCL)
+  const connected = new Map<string, string>();
+  for (const d of host.devices) {
+    if (d.ns !== ns.id || !d.up) continue;
+    for (const a of d.addresses) {
+      const c = parseCidr(a.cidr);
+      if (!c || a.peer || a.noprefixroute || c.len === 32) continue;
+      const key = `${networkOf(c)}/${c.len}/0`;
+      if (!connected.has(key)) connected.set(key, `${a.cidr} on ${cx.label(d)}`);
+    }
+  }
   ns.routes.forEach((r, i) => {
     const path = cx.nsPath(ns, `routes[${i}]`);
     const dst = r.dst === 'default' ? { addr: 0, len: 0 } : parseCidr(r.dst);
@@ -95,6 +108,7 @@ function checkRoutes(cx: ValidationContext, host: Host, ns: Namespace): void {
     }
     const key = `${networkOf(dst)}/${dst.len}/${r.metric ?? 0}`;
     if (seen.has(key)) cx.error('duplicate-route', ns.id, path, `route ${r.dst}${r.metric ? ` metric ${r.metric}` : ''} is added twice (RTNETLINK answers: File exists)`);
+    else if (connected.has(key)) cx.error('duplicate-route', ns.id, path, `route ${r.dst}${r.metric ? ` metric ${r.metric}` : ''} is already there: the kernel made it for address ${connected.get(key)} (RTNETLINK answers: File exists); give it a metric or leave it out`);
     seen.add(key);
     const type = r.type ?? 'unicast';
     const dev = r.dev === undefined ? undefined : cx.device(host, r.dev);

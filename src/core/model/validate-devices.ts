@@ -18,9 +18,12 @@ const HANDLER_CHILD = new Set<Device['kind']>(['macvlan', 'macvtap', 'ipvlan']);
 export function checkDevices(cx: ValidationContext): void {
   for (const { host, device: d } of cx.devices.values()) {
     const label = cx.label(d);
+    // iproute2: "alias too long" from IFALIASZ (256) bytes with the NUL
+    if (d.alias !== undefined && new TextEncoder().encode(d.alias).length >= 256) cx.error('bad-alias', d.id, cx.devicePath(d, 'alias'), `the alias of ${label} is ${new TextEncoder().encode(d.alias).length} bytes; ip allows at most 255 (alias too long)`);
     if (d.mac !== undefined) {
       const p = macProblem(d.mac);
       if (p) cx.error('bad-mac', d.id, cx.devicePath(d, 'mac'), p);
+      if (d.kind === 'tun') cx.error('tun-mac', d.id, cx.devicePath(d, 'mac'), `tun ${label} carries IP packets, not Ethernet frames: it has no MAC address (RTNETLINK answers: Operation not supported)`);
       if (d.kind === 'ipvlan') cx.warn('ipvlan-mac', d.id, cx.devicePath(d, 'mac'), `ipvlan ${label} always uses its parent's MAC; remove the MAC or set it on the parent`);
     }
     if (d.mtu !== undefined && (d.mtu < MIN_MTU || d.mtu > MAX_MTU) && d.kind !== 'loopback') {

@@ -6,6 +6,7 @@
 import type { BridgeDevice, Design, Device, IpvlanDevice, MacvlanDevice, PhysicalDevice, VethDevice, VlanDevice } from '../model/types';
 import { contains, parseCidr, parseIp } from '../net/ipv4';
 import type { IfAddr, LanSegment, Sim, SimDev, SimNs } from './model';
+import { buildOrder } from '../model/build-order';
 import { Engine } from './engine/engine';
 import { Rng } from './engine/rng';
 import { Trace } from './engine/trace';
@@ -50,7 +51,12 @@ function parseAddrs(dev: Device): IfAddr[] {
     if (!c) continue;
     const peer = a.peer ? parseCidr(a.peer) : undefined;
     const secondary = !peer && out.some((o) => o.peer === undefined && o.len === c.len && contains(o, c.addr));
-    out.push({ addr: c.addr, len: c.len, peer: peer?.addr, peerLen: peer?.len, noprefixroute: !!a.noprefixroute, secondary });
+    const ifa = { addr: c.addr, len: c.len, peer: peer?.addr, peerLen: peer?.len, noprefixroute: !!a.noprefixroute, secondary };
+    // __inet_insert_ifa: a secondary goes to the end of the list, a primary after the last
+    // primary (so before every secondary); measured: `ip addr` lists them in that order
+    const firstSecondary = out.findIndex((o) => o.secondary);
+    if (secondary || firstSecondary < 0) out.push(ifa);
+    else out.splice(firstSecondary, 0, ifa);
   }
   return out;
 }
@@ -104,14 +110,25 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       };
       if (d.kind === 'loopback') {
         ns.lo = dev;
-        if (d.up && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
-        if (!d.up) dev.addrs = [];
+        // a machine's own lo was up since boot: brought down, it keeps 127.0.0.1/8 (measured)
+        const sinceBoot = host.namespaces.some((n) => n.id === d.ns && n.root);
+        if ((d.up || sinceBoot) && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
+        if (!d.up && !sinceBoot) dev.addrs = [];
       }
       if (d.kind === 'dummy' || d.kind === 'tun') dev.noarp = true;
       ns.devs.push(dev);
       ns.byName.set(dev.name, dev);
       sim.devs.push(dev);
       sim.devById.set(dev.id, dev);
+    }
+  }
+  // each namespace lists its devices in the order the design is built (model/build-order):
+  // the order the kernel made them in, which decides e.g. the order of same-prefix routes
+  for (const host of design.hosts) {
+    const rank = new Map(buildOrder(host).map((d, i) => [d.id, i]));
+    for (const n of host.namespaces) {
+      const ns = nsById.get(n.id);
+      ns?.devs.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
     }
   }
   wire(sim, lanById);
@@ -154,11 +171,12 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
         dev.peer = byId.get((d as VethDevice).peer);
         break;
       case 'physical': {
-        const lan = (d as PhysicalDevice).lan ? lanById.get((d as PhysicalDevice).lan as string) : undefined;
-        if (lan) {
-          dev.lan = lan;
-          lan.ports.push(dev);
-        }
+        // a NIC on no drawn segment is on a segment of its own, as the script header's
+        // default (`lan=` its own name) and the sandbox world built from it have it: carrier on
+        const lan = ((d as PhysicalDevice).lan ? lanById.get((d as PhysicalDevice).lan as string) : undefined)
+          ?? ({ id: '', name: dev.name, ports: [], fdb: new Map() } as LanSegment);
+        dev.lan = lan;
+        lan.ports.push(dev);
         break;
       }
       case 'vlan': {

@@ -27,8 +27,8 @@ describe('conformance: simulator vs kernel', () => {
   // The timing profile belongs to the machine that measured a fixture set, not to a case.
   const outcomes = all.map((c) => runCase(c, 1, c.name.startsWith('conformance-debian-6.1/') ? SLOW_HARNESS : FAST_HARNESS));
 
-  it('finds all 94 cases (45 Linux 6.18, 33 Debian 6.1, 16 fuzz findings)', () => {
-    expect(all.length).toBe(94);
+  it('finds all 98 cases (45 Linux 6.18, 33 Debian 6.1, 20 fuzz findings)', () => {
+    expect(all.length).toBe(98);
   });
 
   it('agrees with the kernel on every case in the ratchet list', () => {

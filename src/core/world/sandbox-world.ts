@@ -44,20 +44,20 @@ export function sandboxWorldSteps(header: WorldHeader): WorldStep[] {
     const ns = LAN_NS_PREFIX + seg;
     steps.push(
       { command: sh`ip netns add ${ns}` },
-      { command: sh`ip -n ${ns} link set lo up` },
-      { command: sh`ip -n ${ns} link add sw type bridge` },
-      { command: sh`ip -n ${ns} link set sw up` },
+      { command: sh`ip -n ${ns} link set dev lo up` },
+      { command: sh`ip -n ${ns} link add name sw type bridge` },
+      { command: sh`ip -n ${ns} link set dev sw up` },
     );
   }
   header.phys.forEach((p, i) => {
     const ns = LAN_NS_PREFIX + p.lan;
     const port = `p${i}`;
     const add = (command: string) => steps.push({ command, phys: i });
-    add(sh`ip link add ${p.name} type veth peer name ${port} netns ${ns}`);
+    add(sh`ip link add name ${p.name} type veth peer name ${port} netns ${ns}`);
     if (p.mac) add(sh`ip link set dev ${p.name} address ${p.mac}`);
-    add(sh`ip -n ${ns} link set ${port} master sw`);
-    if (p.hairpin) add(sh`ip -n ${ns} link set ${port} type bridge_slave hairpin on`);
-    add(sh`ip -n ${ns} link set ${port} up`);
+    add(sh`ip -n ${ns} link set dev ${port} master sw`);
+    if (p.hairpin) add(sh`ip -n ${ns} link set dev ${port} type bridge_slave hairpin on`);
+    add(sh`ip -n ${ns} link set dev ${port} up`);
     for (const a of p.addrs) add(sh`ip addr add ${a} dev ${p.name}`);
     if (!p.down) add(sh`ip link set dev ${p.name} up`);
   });
@@ -66,13 +66,13 @@ export function sandboxWorldSteps(header: WorldHeader): WorldStep[] {
     const port = `h${i}`;
     const add = (command: string) => steps.push({ command, host: i });
     add(sh`ip netns add ${h.name}`);
-    add(sh`ip -n ${h.name} link set lo up`);
-    add(sh`ip -n ${sw} link add ${port} type veth peer name eth0 netns ${h.name}`);
-    if (h.mac) add(sh`ip -n ${h.name} link set eth0 address ${h.mac}`);
-    add(sh`ip -n ${sw} link set ${port} master sw`);
-    add(sh`ip -n ${sw} link set ${port} up`);
+    add(sh`ip -n ${h.name} link set dev lo up`);
+    add(sh`ip -n ${sw} link add name ${port} type veth peer name eth0 netns ${h.name}`);
+    if (h.mac) add(sh`ip -n ${h.name} link set dev eth0 address ${h.mac}`);
+    add(sh`ip -n ${sw} link set dev ${port} master sw`);
+    add(sh`ip -n ${sw} link set dev ${port} up`);
     for (const a of h.addrs) add(sh`ip -n ${h.name} addr add ${a} dev eth0`);
-    add(sh`ip -n ${h.name} link set eth0 up`);
+    add(sh`ip -n ${h.name} link set dev eth0 up`);
     if (h.via) add(sh`ip -n ${h.name} route add default via ${h.via}`);
   });
   return steps;

@@ -7,17 +7,19 @@ import type { MachinePlan } from './machine-plan';
 import { MACVLAN_MODES } from '../../model/types';
 import { keyword, sh } from './shell-quote';
 
-/** The command lines that create `d` (and, for a veth, its peer) in the planned namespace. */
+/** The command lines that create `d` (and, for a veth, its peer) straight in its namespace. */
 export function createCommands(p: MachinePlan, d: Device): string[] {
-  const at = p.access.get(p.createdIn.get(d.id) ?? d.ns)!;
-  const into = p.direct.has(d.id) ? ` netns ${p.access.get(d.ns)!.moveTarget}` : '';
-  const ip = at.ip;
+  const own = p.access.get(d.ns)!;
+  const ip = own.ip;
+  // run from the lower device's namespace; `netns` puts the new device in its own
+  const from = p.access.get(p.runFrom.get(d.id) ?? d.ns)!;
+  const into = from === own ? '' : ` netns ${own.moveTarget}`;
   switch (d.kind) {
     case 'veth': {
       const peer = p.byId.get(d.peer);
       if (!peer) return [];
       const peerNs = peer.ns === d.ns ? '' : ` netns ${p.access.get(peer.ns)!.moveTarget}`;
-      return [`${ip} ${sh`link add ${d.name} type veth peer name ${peer.name}`}${peerNs}`];
+      return [`${ip} ${sh`link add name ${d.name} type veth peer name ${peer.name}`}${peerNs}`];
     }
     case 'bridge': {
       const opts: string[] = [];
@@ -26,10 +28,10 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
       if (d.forwardDelay !== undefined && d.forwardDelay !== 15) opts.push(sh`forward_delay ${Math.round(d.forwardDelay * 100)}`);
       if (d.vlanFiltering) opts.push('vlan_filtering 1');
       if (d.vlanDefaultPvid !== undefined && d.vlanDefaultPvid !== 1) opts.push(sh`vlan_default_pvid ${d.vlanDefaultPvid}`);
-      return [`${ip} ${sh`link add ${d.name} type bridge`}${opts.map((o) => ` ${o}`).join('')}`];
+      return [`${ip} ${sh`link add name ${d.name} type bridge`}${opts.map((o) => ` ${o}`).join('')}`];
     }
     case 'dummy':
-      return [`${ip} ${sh`link add ${d.name} type dummy`}`];
+      return [`${ip} ${sh`link add name ${d.name} type dummy`}`];
     case 'tap':
     case 'tun':
       return [`${ip} ${sh`tuntap add dev ${d.name} mode`} ${keyword(d.kind, ['tap', 'tun'])}`];
@@ -40,23 +42,21 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
       let opts = ` mode ${keyword(d.mode, MACVLAN_MODES)}`;
       if (d.mode === 'passthru' && d.nopromisc) opts += ' nopromisc';
       if (d.mode === 'source' && d.nodst) opts += ' nodst';
-      const lines = [`${ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} type ${keyword(d.kind, ['macvlan', 'macvtap'])}${opts}`];
-      // source MACs belong to the device and survive the later move; set them where it was made
-      const here = p.direct.has(d.id) ? p.access.get(d.ns)!.ip : ip;
-      for (const m of d.sourceMacs ?? []) lines.push(`${here} ${sh`link set dev ${d.name} type`} ${keyword(d.kind, ['macvlan', 'macvtap'])} ${sh`macaddr add ${m}`}`);
+      const lines = [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} type ${keyword(d.kind, ['macvlan', 'macvtap'])}${opts}`];
+      for (const m of d.sourceMacs ?? []) lines.push(`${ip} ${sh`link set dev ${d.name} type`} ${keyword(d.kind, ['macvlan', 'macvtap'])} ${sh`macaddr add ${m}`}`);
       return lines;
     }
     case 'ipvlan': {
       const parent = p.byId.get(d.parent);
       if (!parent) return [];
       const flag = d.flag === 'bridge' ? '' : ` ${keyword(d.flag, ['private', 'vepa'])}`;
-      return [`${ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} type ipvlan mode ${keyword(d.mode, ['l2', 'l3', 'l3s'])}${flag}`];
+      return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} type ipvlan mode ${keyword(d.mode, ['l2', 'l3', 'l3s'])}${flag}`];
     }
     case 'vlan': {
       const parent = p.byId.get(d.parent);
       if (!parent) return [];
       const proto = d.protocol && d.protocol !== '802.1Q' ? sh` protocol ${d.protocol}` : '';
-      return [`${ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}`];
+      return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}`];
     }
     case 'physical':
     case 'loopback':
@@ -64,12 +64,11 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
   }
 }
 
-/** `ip -n NS link set dev X netns TARGET` when the device was made elsewhere. */
+/** `ip link set dev NIC netns TARGET` for a NIC the design puts outside the root namespace. */
 export function moveCommand(p: MachinePlan, d: Device): string | undefined {
-  const from = p.createdIn.get(d.id);
-  if (from === undefined || from === d.ns || p.direct.has(d.id)) return undefined;
-  const fromAccess = p.access.get(from);
+  const root = p.host.namespaces.find((n) => n.root);
+  const from = root && p.access.get(root.id);
   const to = p.access.get(d.ns);
-  if (!fromAccess || !to) return undefined;
-  return `${fromAccess.ip} ${sh`link set dev ${d.name}`} netns ${to.moveTarget}`;
+  if (!from || !to || d.ns === root.id) return undefined;
+  return `${from.ip} ${sh`link set dev ${d.name}`} netns ${to.moveTarget}`;
 }

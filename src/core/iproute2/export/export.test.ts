@@ -21,12 +21,11 @@ describe('exportScripts', () => {
     expect(header.hosts).toMatchObject([{ name: 'gw', addrs: ['192.168.0.1/24'], lan: 'eth0' }]);
   });
 
-  it('runs the phases in order: namespaces, devices, moves, addresses, links up, routes', () => {
+  it('runs the phases in order: namespaces, devices (made in their namespace), addresses, links up, routes', () => {
     const lines = exportScripts(macvlanBridgeDesign(), { mode: 'setup' })[0].text.split('\n');
     const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
-    expect(at("ip netns add 'ns1'")).toBeLessThan(at("ip link add link 'eth0' name 'mac1'"));
-    expect(at("ip link add link 'eth0' name 'mac1'")).toBeLessThan(at("ip link set dev 'mac1' netns 'ns1'"));
-    expect(at("ip link set dev 'mac1' netns 'ns1'")).toBeLessThan(at("ip -n 'ns1' addr add"));
+    expect(at("ip netns add 'ns1'")).toBeLessThan(at("ip link add link 'eth0' name 'mac1' netns 'ns1'"));
+    expect(at("ip link add link 'eth0' name 'mac1' netns 'ns1'")).toBeLessThan(at("ip -n 'ns1' addr add"));
     expect(at("ip -n 'ns1' addr add")).toBeLessThan(at("ip -n 'ns1' link set dev 'mac1' up"));
     expect(at("ip -n 'ns1' link set dev 'mac1' up")).toBeLessThan(at('ip route add'));
     // the NIC's address is the world's (header), not the script's
@@ -40,10 +39,10 @@ describe('exportScripts', () => {
     const text = s.text.split('\n');
     const mac1Lines = s.lines.filter((l) => l.objects.includes(mac1.id)).map((l) => text[l.line - 1]);
     expect(mac1Lines).toEqual([
-      "ip link add link 'eth0' name 'mac1' type macvlan mode bridge",
-      "ip link set dev 'mac1' netns 'ns1'",
+      "ip link add link 'eth0' name 'mac1' netns 'ns1' type macvlan mode bridge",
       "ip -n 'ns1' addr add '192.168.0.100/24' dev 'mac1'",
       "ip -n 'ns1' link set dev 'mac1' up",
+      "ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'",
     ]);
   });
 
@@ -59,9 +58,9 @@ describe('exportScripts', () => {
 
   it('quotes every hostile name so it is passed to ip exactly', () => {
     const [s] = exportScripts(hostileNamesDesign(), { mode: 'setup' });
-    expect(s.text).toContain("ip link add 'a$(id)' type bridge");
+    expect(s.text).toContain("ip link add name 'a$(id)' type bridge");
     expect(s.text).toContain("ip netns add 'x'\\''y'");
-    expect(s.text).toContain("ip link add 'v`id`' type veth peer name 'p*' netns 'x'\\''y'");
+    expect(s.text).toContain("ip link add name 'v`id`' type veth peer name 'p*' netns 'x'\\''y'");
     expect(s.text).toContain("ip link set dev 'b;c' up");
     // no hostile name ever appears outside single quotes
     for (const name of Object.values(HOSTILE_NAMES)) {

@@ -115,7 +115,11 @@ function exportHost(design: Design, hostId: Id, mode: ExportMode, count: number)
   }
   const base = count > 1 ? safeFileWord(host.name) : 'network';
   const fileName = `${base}-${mode}.sh`;
-  return { script: { hostId, fileName, text: w.text(), lines: w.lines() }, diagnostics: world.diagnostics };
+  const attached = host.devices.filter((d) => (d.kind === 'tap' || d.kind === 'tun') && d.attached).map((d): Diagnostic => ({
+    level: 'warning', code: 'tuntap-attached', object: d.id,
+    message: `${d.name} is marked as opened by a program; the script creates it, but it has carrier only once a program (a VM, a VPN daemon) opens it`,
+  }));
+  return { script: { hostId, fileName, text: w.text(), lines: w.lines() }, diagnostics: [...world.diagnostics, ...attached] };
 }
 
 /** External machines' configuration beyond the header, as `ip netns exec PEER …` commands. */

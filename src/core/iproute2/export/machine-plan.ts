@@ -1,10 +1,11 @@
 /**
  * How one machine's configuration is laid out as commands: how each namespace is addressed
  * (`ip`, `ip -n NS`, `ip netns exec PEER ip`), which devices already exist (loopbacks, NICs
- * the header declares), where each new device is created (children are created beside
- * their parent and then moved, as people do) and in which order (parents first).
+ * the header declares), where each new device is created (always in its final namespace)
+ * and in which order (parents first).
  */
 import type { Device, Host, Id, Namespace } from '../../model/types';
+import { buildOrder } from '../../model/build-order';
 import { shq } from './shell-quote';
 
 export interface NsAccess {
@@ -20,15 +21,18 @@ export interface NsAccess {
 export interface MachinePlan {
   host: Host;
   access: Map<Id, NsAccess>;
-  /** Devices that exist before the script runs. */
+  /** Devices that exist before the script runs (loopbacks, the NICs the header declares). */
   existing: Set<Id>;
   /** Devices to create, parents before children, each veth pair once (first end). */
   creates: Device[];
-  /** Where each created device is first made (namespace id); moved afterwards if different. */
-  createdIn: Map<Id, Id>;
-  /** Devices whose name would clash where they are created: created straight into their namespace. */
-  direct: Set<Id>;
-  /** Devices in dependency order (parents first), for bringing links up. */
+  /** Physical NICs to move out of the root namespace, before anything is created. */
+  moves: Device[];
+  /**
+   * Where each device's `ip` command runs when it is created: its own namespace, or for a
+   * device on a lower device the lower device's (iproute2 looks `link LOWER` up there).
+   */
+  runFrom: Map<Id, Id>;
+  /** Devices in the order the script makes them (parents first), for every later phase. */
   order: Device[];
   byId: Map<Id, Device>;
 }
@@ -58,59 +62,29 @@ export function planExternal(host: Host, nic: Id | undefined): MachinePlan {
   return plan(onRoot, access, existing);
 }
 
+/**
+ * Every device is created straight in its final namespace (`netns NS` on `ip link add`,
+ * `ip -n NS` for the rest), so a name only ever exists where the design puts it and two
+ * namespaces can each have their own `eth0`. The NICs that the design puts in a namespace
+ * are moved there first, while only `lo` is there, so every lower device is in its final
+ * namespace by the time devices are stacked on it.
+ */
 function plan(host: Host, access: Map<Id, NsAccess>, existing: Set<Id>): MachinePlan {
   const byId = new Map(host.devices.map((d) => [d.id, d]));
-  const order: Device[] = [];
-  const placed = new Set<Id>();
-  const visiting = new Set<Id>();
-  const visit = (d: Device) => {
-    if (placed.has(d.id) || visiting.has(d.id)) return;
-    visiting.add(d.id);
-    const parent = 'parent' in d ? byId.get(d.parent) : undefined;
-    if (parent) visit(parent);
-    visiting.delete(d.id);
-    placed.add(d.id);
-    order.push(d);
-  };
-  host.devices.forEach(visit);
-
+  // every phase lists devices in build order, which an import of the script gives back
+  const order = buildOrder(host, (d) => existing.has(d.id));
   const root = host.namespaces.find((n) => n.root)?.id ?? '';
-  const createdIn = new Map<Id, Id>();
-  const direct = new Set<Id>();
+  const moves = order.filter((d) => existing.has(d.id) && d.kind === 'physical' && access.has(root) && d.ns !== root);
+  const runFrom = new Map<Id, Id>();
   const creates: Device[] = [];
-  const namesIn = new Map<Id, Set<string>>();
-  const names = (ns: Id) => {
-    let s = namesIn.get(ns);
-    if (!s) namesIn.set(ns, (s = new Set(host.devices.filter((d) => d.ns === ns).map((d) => d.name))));
-    return s;
-  };
+  const made = new Set<Id>();
   for (const d of order) {
-    if (existing.has(d.id)) {
-      createdIn.set(d.id, d.kind === 'physical' && access.has(root) ? root : d.ns);
-      continue;
-    }
-    if (d.kind === 'veth') {
-      const peer = byId.get(d.peer);
-      if (peer && createdIn.has(peer.id)) continue; // made with its peer
-      createdIn.set(d.id, d.ns);
-      if (peer) createdIn.set(peer.id, peer.ns);
-      creates.push(d);
-      continue;
-    }
+    if (existing.has(d.id) || made.has(d.id)) continue;
+    if (d.kind === 'veth') made.add(d.peer); // made with its peer
     const parent = 'parent' in d ? byId.get(d.parent) : undefined;
-    let where = d.ns;
-    if (parent) {
-      const at = createdIn.get(parent.id) ?? parent.ns;
-      if (at !== d.ns && !names(at).has(d.name)) {
-        where = at;
-        names(at).add(d.name);
-      } else if (at !== d.ns) {
-        direct.add(d.id);
-      }
-    }
-    createdIn.set(d.id, where);
+    runFrom.set(d.id, parent ? parent.ns : d.ns);
+    made.add(d.id);
     creates.push(d);
   }
-  return { host, access, existing, creates, createdIn, direct, order, byId };
+  return { host, access, existing, creates, moves, runFrom, order, byId };
 }
-

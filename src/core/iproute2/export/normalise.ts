@@ -3,6 +3,7 @@
  * designs that describe the same network (an import of an export of an import, say).
  */
 import type { Design, Device, Host } from '../../model/types';
+import { resolvedRoute } from './setup-phases';
 
 /** The network of `design` keyed by machine and namespace names; layout and ids dropped. */
 export function networkView(design: Design): unknown {
@@ -19,7 +20,14 @@ export function networkView(design: Design): unknown {
         if (d.master) v.master = name(d.master);
         if ('parent' in d) v.parent = name(d.parent);
         if (d.kind === 'veth') v.peer = name(d.peer);
-        if (d.kind === 'physical' && d.lan) v.lan = lanName.get(d.lan);
+        // a NIC on no drawn segment is on a segment of its own name (the header's default)
+        if (d.kind === 'physical') v.lan = (d.lan && lanName.get(d.lan)) || d.name;
+        // values equal to the kernel's defaults are the same network as no value
+        if (d.kind === 'bridge') {
+          if (d.ageingTime === 300) delete v.ageingTime;
+          if (d.forwardDelay === 15) delete v.forwardDelay;
+          if (d.vlanDefaultPvid === 1) delete v.vlanDefaultPvid;
+        }
         const port = portView(d);
         if (port) v.port = port;
         else delete v.port;
@@ -27,7 +35,7 @@ export function networkView(design: Design): unknown {
       }).sort((a, b) => String(a.name).localeCompare(String(b.name)));
       namespaces[ns.root ? '(root)' : ns.name] = {
         devices,
-        routes: ns.routes.map((r) => ({ ...r, dev: name(r.dev) })),
+        routes: ns.routes.map((_, i) => resolvedRoute(h, ns, i)).map((r) => ({ ...r, dev: name(r.dev) })),
         neighbours: ns.neighbours.map((n) => ({ ...n, dev: name(n.dev) })),
         sysctls: ns.sysctls,
         firewall: ns.firewall,

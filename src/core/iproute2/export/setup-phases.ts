@@ -1,10 +1,12 @@
 /**
- * The setup commands of one machine in the fixed phase order: namespaces, devices (parents
- * first), netns moves, link settings, masters and port flags, addresses, links up, routes,
- * neighbours, sysctls, iptables. What the header already states (NIC addresses, MACs, the
+ * The setup commands of one machine in the fixed phase order: namespaces, NICs moved into
+ * namespaces, devices (parents first, each made in its own namespace), link settings,
+ * masters and port flags, addresses, links up, routes, neighbours, sysctls, iptables. What the header already states (NIC addresses, MACs, the
  * external machines' default routes) is not repeated.
  */
-import type { Address, Device, FirewallRule, Id, Route } from '../../model/types';
+import type { Address, Device, FirewallRule, Host, Id, Namespace, Route } from '../../model/types';
+import { parseIp } from '../../net/ipv4';
+import { gatewayDevice } from '../import/kernel';
 import { createCommands, moveCommand } from './device-commands';
 import type { MachinePlan, NsAccess } from './machine-plan';
 import type { ScriptWriter } from './script-writer';
@@ -32,17 +34,17 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     for (const ns of host.namespaces) if (!ns.root) w.cmd(sh`ip netns add ${ns.name}`, ns.id);
   }
 
-  w.section('Devices (lower devices before the devices stacked on them)');
+  w.section('Physical NICs into their namespaces (first, while only lo is there)');
+  for (const d of p.moves) {
+    const line = moveCommand(p, d);
+    if (line) w.cmd(line, d.id, d.ns);
+  }
+
+  w.section('Devices, each made in its own namespace (lower devices before the devices stacked on them)');
   for (const d of p.creates) {
     const peer = d.kind === 'veth' ? d.peer : '';
     const parent = 'parent' in d ? d.parent : '';
     for (const line of createCommands(p, d)) w.cmd(line, d.id, peer, parent);
-  }
-
-  w.section('Moves into namespaces (a moved device loses its addresses, so they come later)');
-  for (const d of devs) {
-    const line = moveCommand(p, d);
-    if (line) w.cmd(line, d.id, d.ns);
   }
 
   w.section('Link settings');
@@ -95,10 +97,11 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
   w.section('Routes');
   for (const ns of host.namespaces) {
     if (!p.access.has(ns.id)) continue;
-    for (const r of ns.routes) {
-      if (cover.route(r)) continue;
+    ns.routes.forEach((route, i) => {
+      if (cover.route(route)) return;
+      const r = resolvedRoute(host, ns, i);
       w.cmd(`${acc(ns.id).ip} route add ${routeSpec(p, r)}`, ns.id, r.dev ?? '');
-    }
+    });
   }
 
   w.section('Neighbours');
@@ -130,6 +133,19 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     }
     for (const r of ns.firewall) w.cmd(`${acc(ns.id).exec}iptables ${firewallSpec(r, '-A')}`, ns.id);
   }
+}
+
+/**
+ * Route `i` of `ns` with the device its gateway is reached through written out, as the
+ * kernel resolves it when the route is added (longest connected prefix, earlier routes by
+ * device) and as `ip route` shows it; the script reads back as the same route.
+ */
+export function resolvedRoute(host: Host, ns: Namespace, i: number): Route {
+  const r = ns.routes[i];
+  if (r.dev || !r.via || r.onlink || (r.type ?? 'unicast') !== 'unicast') return r;
+  const gw = parseIp(r.via);
+  const dev = gw === undefined ? undefined : gatewayDevice(host, { ...ns, routes: ns.routes.slice(0, i) }, gw);
+  return dev && dev !== 'local' ? { ...r, dev } : r;
 }
 
 function portFlags(d: Device): string {

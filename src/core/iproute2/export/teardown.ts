@@ -7,7 +7,7 @@
 import { SYSCTL_DEFAULTS, type Device } from '../../model/types';
 import type { MachinePlan } from './machine-plan';
 import type { ScriptWriter } from './script-writer';
-import { firewallSpec, interfaceSysctl, routeSpec, type Coverage } from './setup-phases';
+import { firewallSpec, interfaceSysctl, resolvedRoute, routeSpec, type Coverage } from './setup-phases';
 import { sh, shq } from './shell-quote';
 
 const T = ' || true';
@@ -43,7 +43,7 @@ export function emitTeardown(w: ScriptWriter, p: MachinePlan, cover: Coverage): 
       const dev = p.byId.get(n.dev);
       if (dev) w.cmd(`${sh`ip neigh del ${n.ip} dev ${dev.name}`}${T}`, root.id, dev.id);
     }
-    for (const r of [...root.routes].reverse()) w.cmd(`ip route del ${routeSpec(p, r)}${T}`, root.id);
+    for (let i = root.routes.length - 1; i >= 0; i--) w.cmd(`ip route del ${routeSpec(p, resolvedRoute(p.host, root, i))}${T}`, root.id);
 
     w.section('Physical NICs: what the setup added');
     for (const d of rootDevs.filter((x) => x.kind === 'physical')) {
@@ -57,8 +57,14 @@ export function emitTeardown(w: ScriptWriter, p: MachinePlan, cover: Coverage): 
   w.section('Virtual devices of the root namespace (stacked devices first)');
   const created = new Set(p.creates.map((d) => d.id));
   const mine = (d: Device) => !p.existing.has(d.id) && (created.has(d.id) || d.kind === 'veth');
+  // a device goes with its veth peer and with its lower device: deleting it again would fail
+  const gone = new Set<string>();
+  const dies = (d: Device): boolean => gone.has(d.id)
+    || (d.kind === 'veth' && gone.has(d.peer))
+    || ('parent' in d && (gone.has(d.parent) || (p.byId.has(d.parent) && dies(p.byId.get(d.parent)!))));
   for (const d of [...rootDevs].reverse()) {
-    if (!mine(d)) continue;
+    if (!mine(d) || dies(d)) continue;
+    gone.add(d.id);
     if (d.kind === 'tap' || d.kind === 'tun') w.cmd(`${sh`ip tuntap del dev ${d.name} mode`} ${d.kind === 'tap' ? 'tap' : 'tun'}${T}`, d.id);
     else w.cmd(`${sh`ip link del dev ${d.name}`}${T}`, d.id);
   }

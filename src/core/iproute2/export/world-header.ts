@@ -71,7 +71,10 @@ export function exportWorld(design: Design, host: Host): ExportWorld {
     const extRoot = ext.namespaces.find((n) => n.root);
     const nics = ext.devices.filter((d): d is PhysicalDevice => isPhys(d) && d.ns === extRoot?.id && !!d.lan);
     const nic = nics.find((d) => myLans.has(d.lan!));
-    if (!nic || !extRoot) continue;
+    if (!nic || !extRoot) {
+      diagnostics.push({ level: 'warning', code: 'external-not-on-lan', object: ext.id, message: `external machine ${ext.name} is on no LAN segment of machine ${host.name}; its script leaves it out` });
+      continue;
+    }
     for (const other of nics) {
       if (other !== nic) diagnostics.push({ level: 'warning', code: 'external-extra-nic', object: other.id, message: `external machine ${ext.name} has a second NIC ${other.name}; the script header describes one NIC per external machine, so it is left out` });
     }
@@ -86,8 +89,16 @@ export function exportWorld(design: Design, host: Host): ExportWorld {
   };
   phys.forEach((p, i) => {
     check(p.name, headerObjects[i][0], 'physical NIC');
+    // the header names each NIC as it is before the script runs: all in the root namespace
+    if (phys.findIndex((q) => q.name === p.name) < i) {
+      diagnostics.push({ level: 'error', code: 'header-name', object: headerObjects[i][0], message: `cannot export: two physical NICs of this machine are named "${p.name}"; a machine's NICs start in its root namespace with different names, and the script header declares each by its name` });
+    }
     check(p.lan, headerObjects[i][0], 'LAN segment');
   });
   hosts.forEach((h, i) => check(h.name, headerObjects[phys.length + i][0], 'external machine'));
+  // the header has no word for an external machine's NIC: the world names it eth0
+  for (const ext of externals) {
+    if (ext.nic && ext.nic.name !== 'eth0') diagnostics.push({ level: 'error', code: 'header-name', object: ext.nic.id, message: `cannot export: the NIC of external machine ${ext.host.name} is named "${ext.nic.name}"; the script header describes an external machine's NIC as eth0, so name it eth0` });
+  }
   return { header: { phys, hosts }, externals, headerObjects, diagnostics };
 }

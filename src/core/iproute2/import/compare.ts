@@ -51,7 +51,9 @@ export function linkView(host: Host, dev: Device): LinkView {
   if (dev.kind === 'macvlan' || dev.kind === 'macvtap' || dev.kind === 'ipvlan') { v.mode = dev.mode; v.link = relation(host, dev, dev.parent); }
   if (dev.kind === 'vlan') { v.vlanId = dev.vid; v.link = relation(host, dev, dev.parent); }
   if (dev.master) v.master = host.devices.find((d) => d.id === dev.master)?.name;
-  if (dev.kind === 'loopback' && dev.up) v.addrs = [...v.addrs, '127.0.0.1/8'].sort();
+  // a machine's own lo was up since boot: brought down, it keeps 127.0.0.1/8 (measured)
+  const sinceBoot = host.namespaces.some((n) => n.id === dev.ns && n.root);
+  if (dev.kind === 'loopback' && (dev.up || sinceBoot)) v.addrs = [...v.addrs, '127.0.0.1/8'].sort();
   return v;
 }
 

@@ -100,9 +100,13 @@ export function connectedRoutes(host: Host, nsId: Id): ConnectedRoute[] {
   const out: ConnectedRoute[] = [];
   for (const d of host.devices) {
     if (d.ns !== nsId || !d.up) continue;
+    const primaries: { addr: number; len: number }[] = [];
     for (const a of d.addresses) {
       const c = parseCidr(a.cidr);
       if (!c) continue;
+      // a secondary (same subnet as an earlier address of the device) adds no prefix route
+      if (!a.peer && primaries.some((p) => p.len === c.len && networkOf(p) === networkOf(c))) continue;
+      if (!a.peer) primaries.push(c);
       const src = a.cidr.split('/')[0];
       if (a.peer) {
         const p = parseCidr(a.peer);

@@ -48,7 +48,9 @@ export function addDevice(design: Design, kind: PaletteDeviceKind, nsId: Id, at:
   const created: Id[] = [];
   const next = produce(design, (d) => {
     const host = d.hosts.find((h) => h.id === where.host.id)!;
-    const used = deviceNamesIn(host, nsId);
+    // a machine's NICs all start in its root namespace, so a new NIC's name is free on the machine
+    const nics = kind === 'physical' ? host.devices.filter((x) => x.kind === 'physical').map((x) => x.name) : [];
+    const used = [...deviceNamesIn(host, nsId), ...nics];
     const name = freeName(NAME_PREFIX[kind], used);
     const dev = freshDevice(kind, ids.take('d'), name, nsId);
     host.devices.push(dev);

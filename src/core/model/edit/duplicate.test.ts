@@ -1,3 +1,4 @@
+import { validateDesign } from '../validate';
 import { describe, expect, it } from 'vitest';
 import { connect } from './connect';
 import { duplicate } from './duplicate';
@@ -40,6 +41,8 @@ describe('duplicate', () => {
     expect(devCopies.map((d) => d.kind).sort()).toEqual(['dummy', 'loopback']);
     const dummyCopy = devCopies.find((d) => d.kind === 'dummy')!;
     expect(dummyCopy.name).toBe('dummy0');
+    expect(devCopies.find((d) => d.kind === 'loopback')!.name).toBe('lo');
+    expect(validateDesign(b.design).filter((x) => x.level === 'error')).toEqual([]);
     expect(nsCopy.routes).toEqual([{ dst: '10.9.0.0/16', dev: dummyCopy.id }]);
   });
 

@@ -63,7 +63,8 @@ export function duplicate(design: Design, ids: Iterable<Id>, alloc: IdAllocator,
         copy.ns = map.get(dev.ns) ?? dev.ns;
         delete copy.mac; // a copy of a MAC would clash; the simulator derives a fresh one.
         const used = h.devices.filter((x) => x.ns === copy.ns).map((x) => x.name);
-        copy.name = freeName(splitName(dev.name).stem || dev.kind, used);
+        // a copied namespace's loopback is its `lo`, like every namespace's
+        copy.name = dev.kind === 'loopback' ? 'lo' : freeName(splitName(dev.name).stem || dev.kind, used);
         h.devices.push(copy);
       }
     }

@@ -19,7 +19,10 @@ export function deviceFieldProblem(device: Device, key: string, value: unknown):
   if (PROTECTED.has(key)) return `${key} is changed with its own command`;
   if (value === undefined) return undefined;
   switch (key) {
-    case 'mac': return typeof value === 'string' ? macProblem(value) : 'a MAC is text';
+    case 'mac':
+      if (device.kind === 'tun') return 'a tun device carries IP packets, not Ethernet frames: it has no MAC address';
+      return typeof value === 'string' ? macProblem(value) : 'a MAC is text';
+    case 'alias': return typeof value === 'string' && new TextEncoder().encode(value).length < 256 ? undefined : 'an alias is text of at most 255 bytes (ip: alias too long)';
     case 'mtu': {
       const n = Number(value);
       if (!Number.isInteger(n)) return 'the MTU is a whole number of bytes';

@@ -72,6 +72,8 @@ export function mainRoutes(ns: SimNs): FibRoute[] {
 
 function computeMainRoutes(ns: SimNs): FibRoute[] {
   const out: FibRoute[] = [];
+  // routes with the same prefix and metric are listed in the order they were made: the
+  // namespace's device order, which is build order (model/build-order, sim/build.ts)
   for (const d of ns.devs) {
     if (!d.up || d.kind === 'loopback') continue;
     for (const a of d.addrs) {

@@ -29,34 +29,30 @@ ip link set lo up
 
 # The world outside the machine (from the header): LAN switches, NICs, external machines
 ip netns add '_lan_eth0'
-ip -n '_lan_eth0' link set lo up
-ip -n '_lan_eth0' link add sw type bridge
-ip -n '_lan_eth0' link set sw up
-ip link add 'eth0' type veth peer name 'p0' netns '_lan_eth0'
-ip -n '_lan_eth0' link set 'p0' master sw
-ip -n '_lan_eth0' link set 'p0' up
+ip -n '_lan_eth0' link set dev lo up
+ip -n '_lan_eth0' link add name sw type bridge
+ip -n '_lan_eth0' link set dev sw up
+ip link add name 'eth0' type veth peer name 'p0' netns '_lan_eth0'
+ip -n '_lan_eth0' link set dev 'p0' master sw
+ip -n '_lan_eth0' link set dev 'p0' up
 ip addr add '192.168.0.171/24' dev 'eth0'
 ip link set dev 'eth0' up
 ip netns add 'gw'
-ip -n 'gw' link set lo up
-ip -n '_lan_eth0' link add 'h0' type veth peer name eth0 netns 'gw'
-ip -n '_lan_eth0' link set 'h0' master sw
-ip -n '_lan_eth0' link set 'h0' up
+ip -n 'gw' link set dev lo up
+ip -n '_lan_eth0' link add name 'h0' type veth peer name eth0 netns 'gw'
+ip -n '_lan_eth0' link set dev 'h0' master sw
+ip -n '_lan_eth0' link set dev 'h0' up
 ip -n 'gw' addr add '192.168.0.1/24' dev eth0
-ip -n 'gw' link set eth0 up
+ip -n 'gw' link set dev eth0 up
 
 # Namespaces
 ip netns add 'ns1'
 ip netns add 'ns2'
 
-# Devices (lower devices before the devices stacked on them)
-ip link add link 'eth0' name 'mac1' type macvlan mode bridge
-ip link add link 'eth0' name 'mac2' type macvlan mode bridge
+# Devices, each made in its own namespace (lower devices before the devices stacked on them)
+ip link add link 'eth0' name 'mac1' netns 'ns1' type macvlan mode bridge
+ip link add link 'eth0' name 'mac2' netns 'ns2' type macvlan mode bridge
 ip link add link 'eth0' name 'mac3' type macvlan mode bridge
-
-# Moves into namespaces (a moved device loses its addresses, so they come later)
-ip link set dev 'mac1' netns 'ns1'
-ip link set dev 'mac2' netns 'ns2'
 
 # Addresses
 ip -n 'ns1' addr add '192.168.0.100/24' dev 'mac1'
@@ -73,7 +69,7 @@ ip link set dev 'mac3' up
 # Routes
 ip route add '192.168.0.100/32' dev 'mac3'
 ip route add '192.168.0.200/32' dev 'mac3'
-ip -n 'ns1' route add 'default' via '192.168.0.1'
+ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'
 
 # Inside the sandbox: run the given command, or a shell on a terminal; leaving ends the sandbox.
 if (($# > 0)); then

@@ -12,14 +12,10 @@ set -euo pipefail
 ip netns add 'ns1'
 ip netns add 'ns2'
 
-# Devices (lower devices before the devices stacked on them)
-ip link add link 'eth0' name 'mac1' type macvlan mode bridge
-ip link add link 'eth0' name 'mac2' type macvlan mode bridge
+# Devices, each made in its own namespace (lower devices before the devices stacked on them)
+ip link add link 'eth0' name 'mac1' netns 'ns1' type macvlan mode bridge
+ip link add link 'eth0' name 'mac2' netns 'ns2' type macvlan mode bridge
 ip link add link 'eth0' name 'mac3' type macvlan mode bridge
-
-# Moves into namespaces (a moved device loses its addresses, so they come later)
-ip link set dev 'mac1' netns 'ns1'
-ip link set dev 'mac2' netns 'ns2'
 
 # Addresses
 ip -n 'ns1' addr add '192.168.0.100/24' dev 'mac1'
@@ -36,4 +32,4 @@ ip link set dev 'mac3' up
 # Routes
 ip route add '192.168.0.100/32' dev 'mac3'
 ip route add '192.168.0.200/32' dev 'mac3'
-ip -n 'ns1' route add 'default' via '192.168.0.1'
+ip -n 'ns1' route add 'default' via '192.168.0.1' dev 'mac1'
