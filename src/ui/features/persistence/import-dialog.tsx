@@ -3,7 +3,7 @@
  * topology.sh, a saved `.json` design). The result replaces the document, laid out
  * automatically; its diagnostics are listed here and in the Diagnostics tab.
  */
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { formatDiagnostic } from '../../../core/model/diagnostics';
 import { useImportReport } from './import-report';
 import { openText } from './load-script';
@@ -14,6 +14,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [hover, setHover] = useState(false);
   const report = useImportReport((s) => s.report);
   const [ran, setRan] = useState(false);
+  // Escape closes the dialog wherever the focus is (after Import the button has it, or nothing)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   const run = async (body: string, source: string) => {
     setBusy(true);
@@ -36,7 +42,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div className="modal import-dialog" role="dialog" aria-label="Import a script" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <div className="modal import-dialog" role="dialog" aria-label="Import a script">
         <h2>Import a script</h2>
         <p className="muted small">Paste <code>ip</code> / <code>bridge</code> / <code>sysctl</code> / <code>iptables</code> commands or drop a <code>.sh</code> or <code>.json</code> file. <code># phys:</code> and <code># host:</code> lines describe the world outside the host.</p>
         <textarea
