@@ -14,7 +14,7 @@ import { CAPTURE_LEAD, FAST_HARNESS, SETTLE } from '../core/sim/simulate';
 import { parseConsoleLine } from './console/parse';
 import { isProbe, showCommand, startProbeCommand } from './console/run-command';
 import type { SimResponse, Speed } from './protocol';
-import { snapshotTables } from './tables';
+import { linkStates, snapshotTables } from './tables';
 
 /** A probe typed in a console, pinned to the engine position where it started. */
 interface LoggedCommand {
@@ -133,7 +133,7 @@ export class SimSession {
       this.shown++;
     }
     this.emitStatus();
-    this.emit({ type: 'tables', tables: snapshotTables(sim) });
+    this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
   }
 
   /** Re-simulates from the start to the event before the last one shown. */
@@ -152,7 +152,7 @@ export class SimSession {
     this.shown = target;
     this.emit({ type: 'rewind', length: target });
     this.emitStatus();
-    this.emit({ type: 'tables', tables: snapshotTables(sim) });
+    this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
   }
 
   setRunning(on: boolean): void {
@@ -234,7 +234,7 @@ export class SimSession {
     if (events.some((e) => e.kind === 'neigh' || e.kind === 'fdb')) this.tablesDirty = true;
     this.ticksSinceTables++;
     if (forceTables || (this.tablesDirty && (this.ticksSinceTables >= TABLE_EVERY_TICKS || !this.running))) {
-      this.emit({ type: 'tables', tables: snapshotTables(sim) });
+      this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
       this.tablesDirty = false;
       this.ticksSinceTables = 0;
     }

@@ -10,6 +10,7 @@ import { ETHERTYPE_ARP, ETHERTYPE_IPV4, isVlanTpid } from './wire/ethernet';
 import { arpRcv } from './stack/arp';
 import { ipRcv } from './stack/ip-input';
 import { macEquals } from './mac-cache';
+import { carrierCause } from './link-state';
 
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
 
@@ -62,7 +63,9 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
     return true;
   }
   if (!dev.carrier) {
-    drop(sim, dev, 'no-carrier', () => `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`, skb.data);
+    const cause = carrierCause(dev);
+    sim.trace.pushDrop({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason: 'no-carrier', why: '', frame: skb.data, fix: cause.fix },
+      () => `${dev.name} has no carrier because ${cause.text}: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`);
     return true;
   }
   if (++skb.hops > sim.stormHops) {

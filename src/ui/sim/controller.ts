@@ -48,7 +48,7 @@ export function handleResponse(r: SimResponse): void {
       set({ running: r.running, clock: r.clock, speed: r.speed });
       break;
     case 'tables':
-      set({ tables: r.tables });
+      set(r.links ? { tables: r.tables, links: r.links } : { tables: r.tables });
       break;
     case 'console':
       patchEntry(r.id, (e) => ({ ...e, output: e.output ? `${e.output}\n${r.text}` : r.text, done: r.done, outcome: r.outcome ?? e.outcome }));

@@ -4,16 +4,25 @@
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../store/store';
-import { designChanged } from './controller';
+import { designChanged, ensureLoaded } from './controller';
 import { FramesOverlay } from './overlay/frames-overlay';
 import { useSimStore } from './sim-store';
 import './sim.css';
+
+const LINK_STATE_DELAY_MS = 300;
 
 export function SimRoot() {
   const presentation = useSimStore((s) => s.presentation);
   const notice = useSimStore((s) => s.notice);
   const notify = useAppStore((s) => s.notify);
   useEffect(() => useAppStore.subscribe((s, prev) => { if (s.design !== prev.design) designChanged(s.design); }), []);
+  // The simulator also tells every device's carrier and operstate, so it follows the design
+  // shortly after each change (in the worker, off the page's thread), simulating or not.
+  const design = useAppStore((s) => s.design);
+  useEffect(() => {
+    const t = setTimeout(ensureLoaded, LINK_STATE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [design]);
   useEffect(() => {
     const root = document.documentElement;
     if (presentation) root.dataset.simPresentation = 'on';

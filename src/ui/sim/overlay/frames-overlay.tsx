@@ -113,7 +113,7 @@ export function FramesOverlay() {
         const x = explainDrop(item.reason);
         b.innerHTML = '<b></b><span></span>';
         b.querySelector('b')!.textContent = `✕ ${x.title}`;
-        b.querySelector('span')!.textContent = x.plain;
+        b.querySelector('span')!.textContent = item.fix ? `${x.plain} Fix: ${item.fix}.` : x.plain;
         b.title = item.why;
         box.appendChild(b);
         a.bubble = b;
