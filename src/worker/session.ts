@@ -50,6 +50,11 @@ export class SimSession {
   /** Probes started and not yet finished; the run pauses when the last one ends. */
   private active = 0;
   running = false;
+  /**
+   * Set by Pause, Step and Step back: the class is looking frame by frame, so a probe typed
+   * now is staged (started, its first frames waiting) instead of starting the clock.
+   */
+  private paused = false;
   speed: Speed = 1e6;
   private tablesDirty = false;
   private ticksSinceTables = 0;
@@ -62,6 +67,7 @@ export class SimSession {
     this.seed = seed;
     this.log = [];
     this.running = false;
+    this.paused = false;
     this.rebuild();
     const sim = this.sim!;
     this.emit({ type: 'loaded', namespaces: sim.namespaces.map((n) => n.label), devices: sim.devs.map((d) => ({ ns: d.ns.label, dev: d.name, id: d.id, mac: d.mac })) });
@@ -90,8 +96,8 @@ export class SimSession {
     entry.clock = sim.engine.now;
     this.log.push(entry);
     this.apply(entry);
+    this.running = !this.paused;
     this.flush(true);
-    this.running = true;
   }
 
   /** Advances the simulation by `wallMs` of wall time at the current speed; returns false when paused. */
@@ -122,6 +128,7 @@ export class SimSession {
     const sim = this.sim;
     if (!sim) return;
     this.running = false;
+    this.paused = true;
     let guard = 0;
     while (sim.trace.length <= this.shown && guard++ < 100_000) {
       const next = this.nextPosition();
@@ -140,6 +147,7 @@ export class SimSession {
   stepBack(): void {
     if (!this.sim || this.shown === 0) return;
     this.running = false;
+    this.paused = true;
     const target = this.shown - 1;
     this.rebuild();
     const sim = this.sim!;
@@ -157,6 +165,7 @@ export class SimSession {
 
   setRunning(on: boolean): void {
     this.running = on && !!this.sim;
+    this.paused = !on;
     this.emitStatus();
   }
 
