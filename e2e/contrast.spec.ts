@@ -20,6 +20,9 @@ async function contrastProblems(page: Page): Promise<string[]> {
 }
 
 async function checkScreen(page: Page, layout: Layout, name: string): Promise<void> {
+  // every device shows its link state once the simulator has read the design: check with them
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node-device').length
+    === document.querySelectorAll('[data-testid="link-state"]').length)).toBe(true);
   await page.screenshot({ path: shot(`contrast-${name}`, layout) });
   expect.soft(await contrastProblems(page), `${name} in ${layout.tag}`).toEqual([]);
 }
