@@ -45,11 +45,11 @@ const cases: [string, () => string][] = [
   ['garbage', () => '%%%not-a-design<script>alert(1)</script>'],
   ['not a design', () => compressToEncodedURIComponent('{"hello":"<script>window.__pwned=1</script>"}')],
   ['huge', () => 'A'.repeat(250_000)],
-  ['markup in a name', () => compressToEncodedURIComponent(JSON.stringify({
+  ['name the kernel refuses', () => compressToEncodedURIComponent(JSON.stringify({
     format: 'vnetlab-design', version: 1, lans: [], layout: { positions: {} },
     hosts: [{ id: 'h1', name: 'host', role: 'host', devices: [{ id: 'd1', kind: 'loopback', name: 'lo', ns: 'n1', up: true, addresses: [] }, { id: 'd2', kind: 'dummy', name: 'x', ns: 'n2', up: true, addresses: [] }],
       namespaces: [{ id: 'n1', name: 'host', root: true, routes: [], neighbours: [], sysctls: {}, firewall: [] },
-        { id: 'n2', name: hostileName, routes: [], neighbours: [], sysctls: {}, firewall: [] }] }],
+        { id: 'n2', name: `../${hostileName}`, routes: [], neighbours: [], sysctls: {}, firewall: [] }] }],
   }))],
 ];
 

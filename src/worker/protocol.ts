@@ -30,6 +30,9 @@ export interface DevRef {
   mac: string;
 }
 
+/** A device's link as `ip link` shows it: carrier and operstate. */
+export interface LinkState { up: boolean; carrier: boolean; operstate: string }
+
 export interface NeighRow { ip: string; dev: string; state: string; lladdr?: string }
 export interface FdbRow { bridge: string; port: string; mac: string; local: boolean; vid: number; ageSec: number }
 
@@ -50,7 +53,8 @@ export type SimResponse =
   /** The trace shown was cut back to `length` events (step back or reset). */
   | { type: 'rewind'; length: number }
   | { type: 'status'; running: boolean; clock: number; speed: Speed; shown: number; pending: number }
-  | { type: 'tables'; tables: Record<string, NsTables> }
+  /** `links`: every design device's carrier and operstate, by design id. */
+  | { type: 'tables'; tables: Record<string, NsTables>; links?: Record<string, LinkState> }
   /** Console output for command `id`; `done` marks its last chunk. */
   | { type: 'console'; id: number; text: string; done: boolean; outcome?: PingOutcome }
   | { type: 'error'; message: string };

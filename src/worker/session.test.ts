@@ -50,6 +50,29 @@ describe('simulation session', () => {
     expect(consoleText(5)).toBe('frobnicate: command not found');
   });
 
+  it('stages a ping typed while paused, so the class steps through it from its first frame', () => {
+    const { s, events, runToEnd } = session();
+    s.load(example('01-macvlan-bridge'), 7);
+    s.setRunning(false);
+    const before = events.length;
+    s.command(1, 'ns1', 'ping -c 1 192.168.0.200');
+    expect(s.running).toBe(false);
+    expect(s.tick(50)).toBe(false);
+    const staged = events.length;
+    s.step();
+    expect(events.length).toBe(staged + 1);
+    s.step();
+    expect(events.length).toBe(staged + 2);
+    // the same ping run straight through gives the same events
+    const { s: s2, events: e2, runToEnd: run2 } = session();
+    s2.load(example('01-macvlan-bridge'), 7);
+    s2.command(1, 'ns1', 'ping -c 1 192.168.0.200');
+    expect(s2.running).toBe(true);
+    run2();
+    expect(events.slice(before)).toEqual(e2.slice(before, events.length));
+    runToEnd();
+  });
+
   it('steps back by re-simulating to exactly the previous event', () => {
     const { s, events, runToEnd } = session();
     s.load(example('01-macvlan-bridge'), 7);

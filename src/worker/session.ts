@@ -14,7 +14,7 @@ import { CAPTURE_LEAD, FAST_HARNESS, SETTLE } from '../core/sim/simulate';
 import { parseConsoleLine } from './console/parse';
 import { isProbe, showCommand, startProbeCommand } from './console/run-command';
 import type { SimResponse, Speed } from './protocol';
-import { snapshotTables } from './tables';
+import { linkStates, snapshotTables } from './tables';
 
 /** A probe typed in a console, pinned to the engine position where it started. */
 interface LoggedCommand {
@@ -50,6 +50,11 @@ export class SimSession {
   /** Probes started and not yet finished; the run pauses when the last one ends. */
   private active = 0;
   running = false;
+  /**
+   * Set by Pause, Step and Step back: the class is looking frame by frame, so a probe typed
+   * now is staged (started, its first frames waiting) instead of starting the clock.
+   */
+  private paused = false;
   speed: Speed = 1e6;
   private tablesDirty = false;
   private ticksSinceTables = 0;
@@ -62,6 +67,7 @@ export class SimSession {
     this.seed = seed;
     this.log = [];
     this.running = false;
+    this.paused = false;
     this.rebuild();
     const sim = this.sim!;
     this.emit({ type: 'loaded', namespaces: sim.namespaces.map((n) => n.label), devices: sim.devs.map((d) => ({ ns: d.ns.label, dev: d.name, id: d.id, mac: d.mac })) });
@@ -90,8 +96,8 @@ export class SimSession {
     entry.clock = sim.engine.now;
     this.log.push(entry);
     this.apply(entry);
+    this.running = !this.paused;
     this.flush(true);
-    this.running = true;
   }
 
   /** Advances the simulation by `wallMs` of wall time at the current speed; returns false when paused. */
@@ -122,6 +128,7 @@ export class SimSession {
     const sim = this.sim;
     if (!sim) return;
     this.running = false;
+    this.paused = true;
     let guard = 0;
     while (sim.trace.length <= this.shown && guard++ < 100_000) {
       const next = this.nextPosition();
@@ -133,13 +140,14 @@ export class SimSession {
       this.shown++;
     }
     this.emitStatus();
-    this.emit({ type: 'tables', tables: snapshotTables(sim) });
+    this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
   }
 
   /** Re-simulates from the start to the event before the last one shown. */
   stepBack(): void {
     if (!this.sim || this.shown === 0) return;
     this.running = false;
+    this.paused = true;
     const target = this.shown - 1;
     this.rebuild();
     const sim = this.sim!;
@@ -152,11 +160,12 @@ export class SimSession {
     this.shown = target;
     this.emit({ type: 'rewind', length: target });
     this.emitStatus();
-    this.emit({ type: 'tables', tables: snapshotTables(sim) });
+    this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
   }
 
   setRunning(on: boolean): void {
     this.running = on && !!this.sim;
+    this.paused = !on;
     this.emitStatus();
   }
 
@@ -234,7 +243,7 @@ export class SimSession {
     if (events.some((e) => e.kind === 'neigh' || e.kind === 'fdb')) this.tablesDirty = true;
     this.ticksSinceTables++;
     if (forceTables || (this.tablesDirty && (this.ticksSinceTables >= TABLE_EVERY_TICKS || !this.running))) {
-      this.emit({ type: 'tables', tables: snapshotTables(sim) });
+      this.emit({ type: 'tables', tables: snapshotTables(sim), links: linkStates(sim) });
       this.tablesDirty = false;
       this.ticksSinceTables = 0;
     }

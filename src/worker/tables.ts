@@ -2,7 +2,8 @@
 import { formatIp } from '../core/net/ipv4';
 import type { Sim, SimNs } from '../core/sim/model';
 import { nsRoutes } from '../core/sim/observe/tables';
-import type { FdbRow, NeighRow, NsTables } from './protocol';
+import { operstate } from '../core/sim/link-state';
+import type { FdbRow, LinkState, NeighRow, NsTables } from './protocol';
 
 function neighRows(ns: SimNs): NeighRow[] {
   const rows: NeighRow[] = [];
@@ -29,6 +30,13 @@ function fdbRows(sim: Sim, ns: SimNs): FdbRow[] {
 }
 
 /** Every namespace's tables as `ip neigh`, `ip route` and `bridge fdb` would show them now. */
+/** Every design device's carrier and operstate now (`ip link`'s view), by design id. */
+export function linkStates(sim: Sim): Record<string, LinkState> {
+  const out: Record<string, LinkState> = {};
+  for (const d of sim.devs) if (d.id) out[d.id] = { up: d.up, carrier: d.carrier, operstate: operstate(d) };
+  return out;
+}
+
 export function snapshotTables(sim: Sim): Record<string, NsTables> {
   const out: Record<string, NsTables> = {};
   for (const ns of sim.namespaces) out[ns.label] = { neigh: neighRows(ns), routes: nsRoutes(ns), fdb: fdbRows(sim, ns) };

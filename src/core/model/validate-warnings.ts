@@ -64,6 +64,9 @@ export function checkPitfalls(cx: ValidationContext): void {
     if (d.kind === 'macvlan' && d.mode === 'source' && !(d.sourceMacs?.length)) {
       cx.warn('source-no-macs', d.id, cx.devicePath(d, 'sourceMacs'), `source-mode ${label} receives only from listed MACs and has none; add "macaddr add MAC" entries`);
     }
+    if (d.kind === 'physical' && d.up && !d.lan) {
+      cx.warn('nic-no-lan', d.id, cx.devicePath(d, 'lan'), `NIC ${label} is on no LAN segment, so it has no cable and no carrier (NO-CARRIER): it and every device stacked on it or bridged through it pass no traffic; plug the NIC into a LAN segment`);
+    }
     const parent = 'parent' in d ? cx.device(host, d.parent) : undefined;
     if (parent && d.up && !parent.up && d.kind !== 'vlan') {
       cx.warn('parent-down', d.id, cx.devicePath(d, 'up'), `${label} is up but its parent ${cx.label(parent)} is down, so it has no carrier (LOWERLAYERDOWN); bring the parent up`);
@@ -75,6 +78,40 @@ export function checkPitfalls(cx: ValidationContext): void {
   }
   checkMacvlanModes(cx);
   checkNamespaces(cx);
+  checkBridgeLoops(cx);
+}
+
+/**
+ * Layer-2 loops: bridges without STP and LAN segments joined, through bridge ports (veth
+ * pairs between bridges, NICs on a segment), in a cycle. A broadcast then circles for ever
+ * (the kernel bridge floods it back out), so the loop is reported before anyone pings.
+ * A bridge with STP on blocks one port of the loop, so it is left out of the graph.
+ */
+function checkBridgeLoops(cx: ValidationContext): void {
+  const up = new Map<string, string>();
+  const find = (k: string): string => { let r = k; while (up.get(r) !== undefined && up.get(r) !== r) r = up.get(r)!; return r; };
+  const link = (a: string, b: string): boolean => { const ra = find(a); const rb = find(b); if (ra === rb) return false; up.set(ra, rb); return true; };
+  const reported = new Set<string>();
+  for (const { host, device: br } of cx.devices.values()) {
+    if (br.kind !== 'bridge' || br.stp) continue;
+    for (const port of cx.ports(br.id)) {
+      // where this port leads: the bridge of the veth's other end, or the NIC's LAN segment
+      let far: string | undefined;
+      let via = port.name;
+      if (port.kind === 'veth') {
+        const peer = cx.device(host, port.peer);
+        const farBridge = peer?.master !== undefined ? cx.device(host, peer.master) : undefined;
+        if (farBridge?.kind === 'bridge' && !farBridge.stp) { far = `dev:${farBridge.id}`; via = `${port.name} ↔ ${peer!.name}`; }
+        // each veth pair is one link: count it once, from its lower-id end
+        if (far && peer && peer.id < port.id) continue;
+      } else if (port.kind === 'physical' && port.lan) {
+        far = `lan:${port.lan}`;
+      }
+      if (!far || link(`dev:${br.id}`, far) || reported.has(br.id)) continue;
+      reported.add(br.id);
+      cx.warn('bridge-loop-no-stp', br.id, cx.devicePath(br, 'stp'), `bridge ${cx.label(br)} closes a layer-2 loop through ${via} without STP, so every broadcast (ARP included) circles for ever, a broadcast storm; turn STP on (ip link set ${br.name} type bridge stp_state 1) or remove one of the links`);
+    }
+  }
 }
 
 function checkMacvlanModes(cx: ValidationContext): void {

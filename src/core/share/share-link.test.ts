@@ -39,10 +39,23 @@ describe('share links', () => {
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('not a vnetlab design') });
   });
 
-  it('refuses markup in names', () => {
-    const hostile = JSON.parse(JSON.stringify(design));
-    hostile.hosts[0].namespaces[1].name = '<img src=x onerror=alert(1)>';
-    const r = decodeShare(encodeShare(hostile));
-    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('namespace name') });
+  it('carries every name the app accepts, markup-looking ones as plain text', () => {
+    const odd = JSON.parse(JSON.stringify(design));
+    odd.hosts[0].namespaces[1].name = '$(reboot)';
+    odd.hosts[0].devices.find((d: { name: string }) => d.name === 'mac1').name = '<b>&amp;x';
+    const r = decodeShare(encodeShare(odd));
+    expect(r).toEqual({ ok: true, design: odd });
+    const markup = JSON.parse(JSON.stringify(design));
+    markup.hosts[0].namespaces[1].name = '<img src=x onerror=alert(1)>';
+    expect(decodeShare(encodeShare(markup))).toMatchObject({ ok: true });
+  });
+
+  it('refuses names the kernel (and so the app) refuses', () => {
+    const slash = JSON.parse(JSON.stringify(design));
+    slash.hosts[0].namespaces[1].name = '../etc';
+    expect(decodeShare(encodeShare(slash))).toMatchObject({ ok: false, error: expect.stringContaining('"/"') });
+    const long = JSON.parse(JSON.stringify(design));
+    long.hosts[0].devices.find((d: { name: string }) => d.name === 'mac1').name = 'a-very-long-name0';
+    expect(decodeShare(encodeShare(long))).toMatchObject({ ok: false, error: expect.stringContaining('15') });
   });
 });

@@ -1,11 +1,14 @@
 /**
  * Designs carried in a link: the JSON document compressed with lz-string into the URL hash
  * (`#d=…`). Decoding is defensive because a link is untrusted input: its size is bounded
- * before and after decompression, the document must pass the schema, and every name must be
- * a plain name, so a crafted link can neither exhaust memory nor smuggle markup into labels.
+ * before and after decompression, the document must pass the schema, and every name must obey
+ * the rules the app applies to names it creates. Names are only ever rendered as text (React
+ * text nodes, escaped SVG), so a name that looks like markup stays a name.
  */
 import * as lzModule from 'lz-string';
+import { interfaceNameProblem, namespaceNameProblem } from '../model/names';
 import { parseDesign } from '../model/schema';
+import { LAN_NS_PREFIX } from '../world/sandbox-world';
 import type { Design } from '../model/types';
 
 /** The hash key under which a design travels: `#d=<payload>`. */
@@ -39,21 +42,24 @@ export function payloadOfHash(hash: string): string | undefined {
   return undefined;
 }
 
-// Names become labels, file names and script words; a shared link may only use plain ones.
-const PLAIN_NAME = /^[\p{L}\p{N}._@+-]+$/u;
-const MAX_NAME = 255;
-
-/** Why a name in a shared design is refused, or undefined. */
-function nameProblem(kind: string, name: string): string | undefined {
-  if (name.length > MAX_NAME) return `a ${kind} name is longer than ${MAX_NAME} characters`;
-  if (!PLAIN_NAME.test(name)) return `the ${kind} name ${JSON.stringify(name.slice(0, 40))} holds characters a name may not use`;
-  return undefined;
+/**
+ * Why a name in a shared design is refused, or undefined. A link carries exactly the names the
+ * app itself accepts (the kernel's rules, as validation and the inspector apply them), so
+ * whatever can be designed and exported can be shared: `$(reboot)` is a valid namespace name,
+ * quoted in every script and shown as text on every label.
+ */
+function nameProblem(kind: 'host' | 'namespace' | 'device' | 'LAN', name: string): string | undefined {
+  switch (kind) {
+    case 'device': return interfaceNameProblem(name);
+    case 'host': case 'namespace': return namespaceNameProblem(name) ?? (/\s/u.test(name) && kind === 'host' ? `the machine name ${JSON.stringify(name)} holds whitespace` : undefined);
+    case 'LAN': return namespaceNameProblem(LAN_NS_PREFIX + name) ?? (/\s/u.test(name) || name === '' ? `the LAN segment name ${JSON.stringify(name)} is not a single word` : undefined);
+  }
 }
 
 /** Every name problem of `design` (hosts, namespaces, devices, LAN segments). */
 export function unsafeNames(design: Design): string[] {
   const out: string[] = [];
-  const check = (kind: string, name: string) => { const p = nameProblem(kind, name); if (p) out.push(p); };
+  const check = (kind: Parameters<typeof nameProblem>[0], name: string) => { const p = nameProblem(kind, name); if (p) out.push(p); };
   for (const h of design.hosts) {
     check('host', h.name);
     for (const n of h.namespaces) check('namespace', n.name);

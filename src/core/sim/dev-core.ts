@@ -10,6 +10,7 @@ import type { LoopCounts, PktType, Sim, SimDev, Skb } from './model';
 import type { DropReason, Where } from './engine/trace';
 import { isVlanTpid } from './wire/ethernet';
 import { macEquals } from './mac-cache';
+import { carrierCause } from './link-state';
 
 export type { PktType } from './model';
 
@@ -35,10 +36,16 @@ export function dropWhy<A, B>(sim: Sim, dev: SimDev, reason: DropReason, explain
 // Explanations of the drops below (see dropWhy).
 const whyStorm = (name: string) => `${name}: frame is circulating in a layer-2 loop without STP (broadcast storm)`;
 const whyXmitDown = (dev: SimDev) => `${dev.name} is admin-down: it transmits nothing (net/core/dev.c __dev_queue_xmit)`;
-const whyNoCarrier = (dev: SimDev) => `${dev.name} has no carrier: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`;
+const whyNoCarrier = (dev: SimDev, cause: string) => `${dev.name} has no carrier because ${cause}: link-watch swapped its queue for noop, every transmit is dropped (net/core/link_watch.c)`;
 const whyRxDown = (dev: SimDev) => `${dev.name} is admin-down: frames handed to it are dropped (net/core/dev.c __dev_forward_skb)`;
 const whyVlanDown = (vdev: SimDev, vid: number) => `${vdev.name} is down: frames of VLAN ${vid} are dropped (net/8021q/vlan_core.c vlan_do_receive)`;
 const whyVlanUnknown = (dev: SimDev, vid: number) => `${dev.name}: no VLAN device for VID ${vid}, the frame is marked for another host and IP/ARP ignore it (net/core/dev.c)`;
+
+/** A transmit on a device without carrier: the drop names the device at fault and its fix. */
+function dropNoCarrier(sim: Sim, dev: SimDev, frame: Uint8Array): void {
+  const cause = carrierCause(dev);
+  sim.trace.pushDrop({ t: sim.engine.now, kind: 'drop', at: whereOf(dev), reason: 'no-carrier', why: '', frame, fix: cause.fix }, whyNoCarrier, dev, cause.text);
+}
 
 /** The device's trace location, one shared object per device (names do not change while running). */
 export function whereOf(dev: SimDev): Where {
@@ -79,7 +86,7 @@ export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
     return true;
   }
   if (!dev.carrier) {
-    dropWhy(sim, dev, 'no-carrier', whyNoCarrier, dev, undefined, skb.data);
+    dropNoCarrier(sim, dev, skb.data);
     return true;
   }
   if (++skb.hops > sim.stormHops) {

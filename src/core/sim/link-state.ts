@@ -108,6 +108,48 @@ export function operstate(dev: SimDev): string {
   return 'DOWN';
 }
 
+/** Why a device has no carrier, following the same rules as `carrierOf`, and what fixes it. */
+export interface CarrierCause { text: string; fix: string }
+
+/**
+ * The root cause of `dev`'s missing carrier: the chain is followed down (a macvlan's lower
+ * device, a bridge's ports) to the device whose own state is at fault, so the advice names
+ * that device and the real fix (a NIC without a cable is plugged in, not "brought up").
+ */
+export function carrierCause(dev: SimDev, depth = 0): CarrierCause {
+  const deeper = (d: SimDev | undefined, via: string): CarrierCause | undefined => {
+    if (!d || depth > 8) return undefined;
+    if (!d.up) return { text: `${via} ${d.name} is down`, fix: `ip link set ${d.name} up${d.ns !== dev.ns ? ` (in ${d.ns.label})` : ''}` };
+    if (!d.carrier) { const c = carrierCause(d, depth + 1); return { text: `${via} ${d.name} has no carrier: ${c.text}`, fix: c.fix }; }
+    return undefined;
+  };
+  switch (dev.kind) {
+    case 'physical':
+      if (!dev.up) return { text: `${dev.name} is down`, fix: `ip link set ${dev.name} up` };
+      return { text: `NIC ${dev.name} is on no LAN segment (no cable)`, fix: `Plug the NIC ${dev.name} into a LAN segment (drag its LAN plug to a segment)` };
+    case 'veth':
+      return deeper(dev.peer, 'its veth peer') ?? { text: 'its veth peer is missing', fix: 'Give the veth its peer' };
+    case 'tap':
+    case 'tun':
+      return { text: `no program holds ${dev.name} open`, fix: `Attach the VM or program that reads ${dev.name} (mark it attached)` };
+    case 'bridge': {
+      const ports = dev.bridge!.ports;
+      if (ports.length === 0) return { text: `bridge ${dev.name} has no port`, fix: `Add a port: ip link set DEV master ${dev.name}` };
+      const waiting = ports.find((p) => p.up && p.carrier && p.brPort!.state !== 'forwarding' && p.brPort!.state !== 'disabled');
+      if (waiting) return { text: `its port ${waiting.name} is ${waiting.brPort!.state} (STP)`, fix: 'Wait for the STP forward delay, or turn STP off on the bridge' };
+      for (const p of ports) { const c = deeper(p, 'its port'); if (c) return c; }
+      return { text: `no port of ${dev.name} forwards`, fix: `Bring up a port of ${dev.name}` };
+    }
+    case 'macvlan':
+    case 'macvtap':
+    case 'ipvlan':
+    case 'vlan':
+      return deeper(dev.lower, 'its lower device') ?? { text: 'it has no lower device', fix: 'Stack it on a device' };
+    default:
+      return { text: `${dev.name} has no link`, fix: `ip link set ${dev.name} up` };
+  }
+}
+
 /** The macvlan mode string for links output. */
 export function macvlanModeOf(dev: SimDev): string | undefined {
   return dev.kind === 'macvlan' || dev.kind === 'macvtap' ? (dev.cfg as MacvlanDevice).mode : undefined;

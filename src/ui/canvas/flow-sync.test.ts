@@ -33,7 +33,7 @@ describe('designNodes', () => {
       ['host', null], ['namespace', d.hosts[0].id], ['device', d.hosts[0].id], ['device', ns], ['lan', null],
     ]);
     expect(nodes.find((n) => n.id === eth)?.position).toEqual({ x: 20, y: 250 });
-    expect(nodes.find((n) => n.id === mac)?.data).toEqual({ kind: 'device', entityId: mac });
+    expect(nodes.find((n) => n.id === mac)?.data).toEqual({ kind: 'device', entityId: mac, handles: 'macvlan' });
   });
 
   it('grows a container to fit its children', () => {
@@ -76,6 +76,16 @@ describe('syncNodes / syncEdges', () => {
     const first = designNodes(d, new Set()).map((n) => ({ ...n, measured: { width: 1, height: 2 } }));
     const next = syncNodes(designNodes(d, new Set([eth])), first);
     expect(next.find((n) => n.id === eth)?.measured).toEqual({ width: 1, height: 2 });
+  });
+
+  it('has a node measured again when its id now names a device with other handles', () => {
+    const { d, eth, mac } = sample();
+    const first = designNodes(d, new Set()).map((n) => ({ ...n, measured: { width: 1, height: 2 } }));
+    // another design reusing the id of the NIC for the macvlan (as Open, Import and undo do)
+    const other = designNodes(d, new Set()).map((n) => (n.id === eth ? { ...n, data: { ...n.data, handles: 'veth' } } : n));
+    const next = syncNodes(other, first);
+    expect(next.find((n) => n.id === eth)?.measured).toBeUndefined();
+    expect(next.find((n) => n.id === mac)).toBe(first.find((n) => n.id === mac));
   });
 
   it('reuses unchanged edges and replaces selected ones', () => {

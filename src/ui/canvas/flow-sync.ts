@@ -9,7 +9,13 @@ import type { Design, Id } from '../../core/model/types';
 import { geometryOf } from './geometry';
 
 export type FlowNodeKind = 'host' | 'namespace' | 'device' | 'lan';
-export type FlowNodeData = { kind: FlowNodeKind; entityId: Id };
+/**
+ * `handles` names the set of handles the node draws (a device's kind decides it). React Flow
+ * keeps measured handle positions while a node keeps its id and size, so a node whose
+ * handles change (an id reused by another kind of device after Open, Import or undo) must be
+ * measured again, or the wires to its new handles are not drawn.
+ */
+export type FlowNodeData = { kind: FlowNodeKind; entityId: Id; handles: string };
 export type FlowNode = Node<FlowNodeData, FlowNodeKind>;
 export type FlowEdgeData = { relation: Relation; entityId: Id };
 export type FlowEdge = Edge<FlowEdgeData, 'relation'>;
@@ -18,10 +24,10 @@ export type FlowEdge = Edge<FlowEdgeData, 'relation'>;
 export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNode[] {
   const g = geometryOf(design);
   const out: FlowNode[] = [];
-  const node = (id: Id, kind: FlowNodeKind, extra: Partial<FlowNode> = {}): FlowNode => {
+  const node = (id: Id, kind: FlowNodeKind, extra: Partial<FlowNode> = {}, handles: string = kind): FlowNode => {
     const s = g.size.get(id)!;
     return {
-      id, type: kind, data: { kind, entityId: id }, position: g.position.get(id)!,
+      id, type: kind, data: { kind, entityId: id, handles }, position: g.position.get(id)!,
       width: s.width, height: s.height, selected: selection.has(id), ...extra,
     };
   };
@@ -32,7 +38,7 @@ export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNod
     }
     for (const dev of host.devices) {
       if (dev.kind === 'loopback') continue;
-      out.push(node(dev.id, 'device', { parentId: g.parent.get(dev.id) }));
+      out.push(node(dev.id, 'device', { parentId: g.parent.get(dev.id) }, dev.kind));
     }
   }
   for (const lan of design.lans) out.push(node(lan.id, 'lan'));
@@ -73,7 +79,7 @@ export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set
 function sameNode(a: FlowNode, b: FlowNode): boolean {
   return a.type === b.type && a.parentId === b.parentId && a.position.x === b.position.x && a.position.y === b.position.y
     && a.width === b.width && a.height === b.height && !!a.selected === !!b.selected && a.extent === b.extent
-    && a.data.entityId === b.data.entityId && a.dragHandle === b.dragHandle;
+    && a.data.entityId === b.data.entityId && a.data.handles === b.data.handles && a.dragHandle === b.dragHandle;
 }
 
 /** Reuses `prev` node objects where the wanted node is the same (keeps React Flow's `measured`). */
@@ -83,7 +89,8 @@ export function syncNodes(wanted: FlowNode[], prev: readonly FlowNode[]): FlowNo
     const p = byId.get(w.id);
     if (!p) return w;
     if (sameNode(p, w)) return p;
-    return p.measured ? { ...w, measured: p.measured } : w;
+    // other handles: drop the measurement so React Flow measures the node (and its handles) again
+    return p.measured && p.data.handles === w.data.handles ? { ...w, measured: p.measured } : w;
   });
 }
 

@@ -9,6 +9,7 @@ export function Toasts() {
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.level}`} role={t.level === 'error' ? 'alert' : 'status'}>
           <span>{t.message}</span>
+          {t.action && <button className="toast-action" onClick={() => { t.action!.run(); dismiss(t.id); }}>{t.action.label}</button>}
           <button aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
         </div>
       ))}

@@ -10,6 +10,8 @@ import { getSimClient } from './client';
 import { simEvents, useSimStore, type ConsoleEntry } from './sim-store';
 
 const SEED = 1;
+/** Set by Step / Step back until the worker answers: the event then shown becomes the selected one. */
+let stepping = false;
 let loadedDesign: Design | null = null;
 let unsubscribe: (() => void) | null = null;
 let commandSeq = 0;
@@ -46,9 +48,11 @@ export function handleResponse(r: SimResponse): void {
       break;
     case 'status':
       set({ running: r.running, clock: r.clock, speed: r.speed });
+      // a step's answer ends with its status: mark the event now shown (list, canvas ring, frame)
+      if (stepping) { stepping = false; set({ selectedEvent: simEvents.length ? simEvents.length - 1 : null }); }
       break;
     case 'tables':
-      set({ tables: r.tables });
+      set(r.links ? { tables: r.tables, links: r.links } : { tables: r.tables });
       break;
     case 'console':
       patchEntry(r.id, (e) => ({ ...e, output: e.output ? `${e.output}\n${r.text}` : r.text, done: r.done, outcome: r.outcome ?? e.outcome }));
@@ -95,8 +99,8 @@ export function runCommand(ns: string, line: string, predicted?: ConsoleEntry['p
 export const simControls = {
   run: () => { ensureLoaded(); client().send({ type: 'run' }); },
   pause: () => client().send({ type: 'pause' }),
-  step: () => { ensureLoaded(); client().send({ type: 'step' }); },
-  stepBack: () => client().send({ type: 'step-back' }),
+  step: () => { ensureLoaded(); stepping = true; client().send({ type: 'step' }); },
+  stepBack: () => { stepping = true; client().send({ type: 'step-back' }); },
   setSpeed: (speed: Speed) => { useSimStore.setState({ speed }); client().send({ type: 'speed', speed }); },
   reset: () => {
     useSimStore.setState({ consoles: {}, selectedEvent: null, notice: null, pendingPrediction: null });

@@ -2,18 +2,28 @@
  * Effects of the simulation at the app root: reload on design edits (with a notice), the
  * presentation mode switch on the document, and the frames overlay on the canvas.
  */
+import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useAppStore } from '../store/store';
-import { designChanged } from './controller';
+import { designChanged, ensureLoaded } from './controller';
 import { FramesOverlay } from './overlay/frames-overlay';
 import { useSimStore } from './sim-store';
 import './sim.css';
+
+const LINK_STATE_DELAY_MS = 300;
 
 export function SimRoot() {
   const presentation = useSimStore((s) => s.presentation);
   const notice = useSimStore((s) => s.notice);
   const notify = useAppStore((s) => s.notify);
   useEffect(() => useAppStore.subscribe((s, prev) => { if (s.design !== prev.design) designChanged(s.design); }), []);
+  // The simulator also tells every device's carrier and operstate, so it follows the design
+  // shortly after each change (in the worker, off the page's thread), simulating or not.
+  const design = useAppStore((s) => s.design);
+  useEffect(() => {
+    const t = setTimeout(ensureLoaded, LINK_STATE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [design]);
   useEffect(() => {
     const root = document.documentElement;
     if (presentation) root.dataset.simPresentation = 'on';
@@ -21,5 +31,18 @@ export function SimRoot() {
     return () => { delete root.dataset.simPresentation; };
   }, [presentation]);
   useEffect(() => { if (notice) notify(notice); }, [notice, notify]);
+  // Presentation fits the design to the screen, and again whenever the canvas changes size
+  // (a panel opened or closed, the window resized), so no device is cut off.
+  const rf = useReactFlow();
+  useEffect(() => {
+    if (!presentation) return;
+    const el = document.querySelector('.canvas-wrap');
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const refit = () => { if (t) clearTimeout(t); t = setTimeout(() => void rf.fitView({ padding: 0.06, duration: 150 }), 60); };
+    refit();
+    const ro = el && typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : undefined;
+    if (el) ro?.observe(el);
+    return () => { ro?.disconnect(); if (t) clearTimeout(t); };
+  }, [presentation, rf]);
   return <FramesOverlay />;
 }

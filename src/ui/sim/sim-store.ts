@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { TraceEvent } from '../../core/sim/engine/trace';
-import type { DevRef, NsTables, PingOutcome, Speed } from '../../worker/protocol';
+import type { DevRef, LinkState, NsTables, PingOutcome, Speed } from '../../worker/protocol';
 
 export interface ConsoleEntry {
   id: number;
@@ -39,6 +39,8 @@ export interface SimState {
   devices: DevRef[];
   namespaces: string[];
   tables: Record<string, NsTables>;
+  /** Carrier and operstate of every design device, by id, as the simulator's kernel sees them. */
+  links: Record<string, LinkState>;
   selectedEvent: number | null;
   filter: EventFilter;
   consoles: Record<string, ConsoleEntry[]>;
@@ -58,7 +60,7 @@ export interface SimState {
 export const simEvents: TraceEvent[] = [];
 
 export const initialSimState: SimState = {
-  loaded: false, running: false, clock: 0, speed: 1e6, eventsVersion: 0, eventsEpoch: 0, devices: [], namespaces: [], tables: {},
+  loaded: false, running: false, clock: 0, speed: 1e6, eventsVersion: 0, eventsEpoch: 0, devices: [], namespaces: [], tables: {}, links: {},
   selectedEvent: null, filter: { arp: true, icmp: true, other: false, where: '', dropsOnly: false },
   consoles: {}, consoleNs: null, predictMode: false, pendingPrediction: null, presentation: false,
   captureIface: null, captureNoIpv6: true, notice: null, error: null,

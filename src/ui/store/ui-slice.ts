@@ -5,7 +5,9 @@ import type { AppState } from './store';
 export type Theme = 'light' | 'dark';
 export type ToastLevel = 'info' | 'error';
 
-export interface Toast { id: number; message: string; level: ToastLevel }
+/** A button on a toast (e.g. Undo after a replaced design). */
+export interface ToastAction { label: string; run: () => void }
+export interface Toast { id: number; message: string; level: ToastLevel; action?: ToastAction }
 
 export interface UiSlice {
   theme: Theme;
@@ -17,7 +19,7 @@ export interface UiSlice {
   setShortcutsOpen: (open: boolean) => void;
   toasts: Toast[];
   /** Shows a short message; refusals use level `error`. */
-  notify: (message: string, level?: ToastLevel) => void;
+  notify: (message: string, level?: ToastLevel, action?: ToastAction) => void;
   dismissToast: (id: number) => void;
 }
 
@@ -31,10 +33,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   shortcutsOpen: false,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   toasts: [],
-  notify: (message, level = 'info') => {
+  notify: (message, level = 'info', action) => {
     const id = ++toastSeq;
-    set({ toasts: [...get().toasts.slice(-3), { id, message, level }] });
-    setTimeout(() => get().dismissToast(id), level === 'error' ? 7000 : 3500);
+    set({ toasts: [...get().toasts.slice(-3), { id, message, level, action }] });
+    // a toast with a button stays long enough to be used
+    setTimeout(() => get().dismissToast(id), action ? 12000 : level === 'error' ? 7000 : 3500);
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
 });

@@ -40,7 +40,8 @@ export type DropReason =
 export type TraceEvent =
   | { t: Nanos; kind: 'frame-tx'; at: Where; frame: Uint8Array }
   | { t: Nanos; kind: 'frame-rx'; at: Where; frame: Uint8Array }
-  | { t: Nanos; kind: 'drop'; at: Where; reason: DropReason; why: string; frame?: Uint8Array }
+  /** `fix`: the remedy for this very drop when it depends on the design (e.g. which device lacks a cable). */
+  | { t: Nanos; kind: 'drop'; at: Where; reason: DropReason; why: string; frame?: Uint8Array; fix?: string }
   | { t: Nanos; kind: 'neigh'; at: Where; ip: string; state: string; lladdr?: string }
   | { t: Nanos; kind: 'fdb'; at: Where; bridge: string; mac: string; port: string; event: 'learned' | 'moved' | 'aged' }
   | { t: Nanos; kind: 'route'; ns: string; dst: string; result: string }

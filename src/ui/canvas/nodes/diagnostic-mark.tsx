@@ -8,7 +8,7 @@ export function DiagnosticMark({ id }: { id: Id }) {
   if (diags.length === 0) return null;
   const error = diags.some((d) => d.level === 'error');
   return (
-    <span className={`diag-mark ${error ? 'diag-error' : 'diag-warning'}`} title={diags.map((d) => `${d.level}: ${d.message}`).join('\n')}
+    <span className={`diag-mark ${error ? 'diag-mark-error' : 'diag-mark-warning'}`} title={diags.map((d) => `${d.level}: ${d.message}`).join('\n')}
       aria-label={`${diags.length} problem${diags.length > 1 ? 's' : ''}`}>
       {error ? '!' : '?'}
     </span>

@@ -5,9 +5,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { Design } from '../../../core/model/types';
-import { payloadOfHash } from '../../../core/share/share-link';
 import { clearHistory, useAppStore } from '../../store/store';
 import { downloadText } from './download';
+import { checkPrevious } from './replace-design';
 import { restoreCurrent, saveCurrent } from './saved-design';
 
 const DELAY_MS = 400;
@@ -36,19 +36,17 @@ export function Autosave() {
     };
     const onHide = () => { if (document.visibilityState === 'hidden') flush(); };
     void (async () => {
-      // a shared link replaces the document anyway; restoring first would only flash the old one
-      const fromLink = payloadOfHash(window.location.hash) !== undefined;
+      // Always restored, even when the page opens a shared link: a link that is refused then
+      // leaves the user's own design on screen, and one that opens replaces it undoably.
       try {
         const r = await restoreCurrent(new Date());
-        if (!fromLink && r.kind === 'ok') { useAppStore.getState().loadDesign(r.design); clearHistory(); }
+        if (r.kind === 'ok') { useAppStore.getState().loadDesign(r.design); clearHistory(); }
         if (r.kind === 'corrupt') setCorrupt({ reason: r.reason, key: r.key, raw: r.raw });
       } catch (e) {
         useAppStore.getState().notify(`The autosaved design could not be read: ${(e as Error).message}`, 'error');
       }
-      markRestored();
-    })();
-    void restored.then(() => {
-      // only changes made after the restore are saved, so the restore never overwrites itself
+      // only changes made after the restore are saved, so the restore never overwrites itself;
+      // subscribed before `restored` resolves, so a design opened from a link is saved too
       useAppStore.subscribe((s, prev) => {
         if (s.design === prev.design) return;
         pending = s.design;
@@ -57,7 +55,9 @@ export function Autosave() {
       });
       document.addEventListener('visibilitychange', onHide);
       window.addEventListener('pagehide', flush);
-    });
+      markRestored();
+      void checkPrevious();
+    })();
   }, []);
 
   if (!corrupt) return null;

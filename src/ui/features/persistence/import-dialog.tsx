@@ -4,7 +4,7 @@
  * script's arguments. The result replaces the document, laid out automatically; its
  * diagnostics are listed here and in the Diagnostics tab.
  */
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { formatDiagnostic } from '../../../core/model/diagnostics';
 import { useImportReport } from './import-report';
 import { looksLikeJson, openText, pickMain, splitArgs } from './load-script';
@@ -21,6 +21,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const picker = useRef<HTMLInputElement>(null);
   const report = useImportReport((s) => s.report);
   const [ran, setRan] = useState(false);
+  // Escape closes the dialog wherever the focus is (after Import the button has it, or nothing)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   const run = async (body: string, name: string, files: Named[] = companions) => {
     setBusy(true);
@@ -59,7 +65,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <div className="modal import-dialog" role="dialog" aria-label="Import a script" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <div className="modal import-dialog" role="dialog" aria-label="Import a script">
         <h2>Import a script</h2>
         <p className="muted small">Paste <code>ip</code> / <code>bridge</code> / <code>sysctl</code> / <code>iptables</code> commands or drop <code>.sh</code> files (a script and the files it sources) or a <code>.json</code> design. <code># phys:</code> and <code># host:</code> lines describe the world outside the host.</p>
         <textarea

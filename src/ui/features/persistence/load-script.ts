@@ -7,8 +7,9 @@ import type { Diagnostic } from '../../../core/model/diagnostics';
 import type { Design } from '../../../core/model/types';
 import { parseDesign } from '../../../core/model/schema';
 import { DEVICE_H, DEVICE_W, EXTERNAL_MIN, HEADER, HOST_MIN, LAN_H, LAN_W, NS_MIN, PAD } from '../../canvas/geometry';
-import { clearHistory, useAppStore } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { useImportReport } from './import-report';
+import { replaceDesign } from './replace-design';
 
 export interface LoadOutcome { design?: Design; diagnostics: Diagnostic[] }
 
@@ -53,7 +54,8 @@ export function looksLikeJson(name: string, text: string): boolean {
 }
 
 /**
- * Reads `text` (a script or a design file) and, when it yields a design, makes it the document.
+ * Reads `text` (a script or a design file) and, when it yields a design, makes it the document
+ * (undoably, the previous design kept: `replaceDesign`).
  * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
  */
 export async function openText(text: string, source: string, title?: string, inputs: ScriptInputs = {}): Promise<boolean> {
@@ -73,13 +75,10 @@ export async function openText(text: string, source: string, title?: string, inp
     return false;
   }
   const design = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
-  store.loadDesign(design);
-  clearHistory();
+  replaceDesign(design, `Loaded ${source}`);
   if (errors.length) {
     store.notify(`${source}: ${errors.length} line(s) the kernel would refuse; see Diagnostics`, 'error');
     store.setActiveTab('diagnostics');
-  } else {
-    store.notify(`Loaded ${source}`);
   }
   return true;
 }

@@ -4,10 +4,12 @@ import { useAppStore } from '../../store/store';
 import { downloadText, fileStem } from './download';
 import { ImportDialog } from './import-dialog';
 import { openText } from './load-script';
+import { restorePrevious, usePrevious } from './replace-design';
 
 export function PersistenceButtons() {
   const input = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
+  const kept = usePrevious((s) => s.kept);
   const save = () => {
     const d = useAppStore.getState().design;
     downloadText(`${fileStem(d.title)}.json`, `${JSON.stringify(d, null, 2)}\n`, 'application/json');
@@ -25,6 +27,7 @@ export function PersistenceButtons() {
       />
       <button data-testid="save-file" onClick={save} title="Download the design as .json">Save</button>
       <button data-testid="import-script" onClick={() => setImporting(true)} title="Import a bash script">Import</button>
+      {kept && <button data-testid="previous-design" onClick={() => void restorePrevious()} title="Swap back to the design that the last Open, Import, example or link replaced">Previous design</button>}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </>
   );

@@ -9,6 +9,8 @@ import { parseDesign } from '../../../core/model/schema';
 import type { Design } from '../../../core/model/types';
 
 const CURRENT = 'current';
+/** The design last replaced by Open, Import, an example or a link. */
+const PREVIOUS = 'previous';
 
 let db: UseStore | undefined;
 function store(): UseStore {
@@ -40,6 +42,17 @@ export async function restoreCurrent(now: Date): Promise<Restored> {
   await set(key, text, store());
   await del(CURRENT, store());
   return { kind: 'corrupt', reason, key, raw: text };
+}
+
+/** Keeps `design` as the previous design (the one a replacement put aside). */
+export async function savePrevious(design: Design): Promise<void> {
+  await set(PREVIOUS, JSON.stringify(design), store());
+}
+
+/** The kept previous design, if one is kept and still reads. */
+export async function readPrevious(): Promise<Design | undefined> {
+  const raw: unknown = await get(PREVIOUS, store());
+  return typeof raw === 'string' ? parseDesign(raw, 'previous design').design : undefined;
 }
 
 /** Writes raw text as the current record (used by tests of the recovery path). */

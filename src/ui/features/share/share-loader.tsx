@@ -1,12 +1,14 @@
 /**
- * Opens a design carried in the page's link (`#d=…`), after the autosave restore so the link
- * wins. A refused link is reported in a banner; the design is never half-loaded. The hash is
- * removed once read, so a reload keeps the (autosaved) work instead of re-reading the link.
+ * Opens a design carried in the page's link (`#d=…`), after the autosave restore. An opened
+ * link replaces the restored design undoably, keeping it as the previous design
+ * (`replaceDesign`); a refused link is reported in a banner and leaves the restored design as
+ * it was. The hash is removed once read, so a reload keeps the (autosaved) work instead of
+ * re-reading the link.
  */
 import { useEffect, useState } from 'react';
 import { decodeShare, payloadOfHash } from '../../../core/share/share-link';
-import { clearHistory, useAppStore } from '../../store/store';
 import { restored } from '../persistence/autosave';
+import { replaceDesign } from '../persistence/replace-design';
 
 function readLink(report: (message: string) => void): void {
   const payload = payloadOfHash(window.location.hash);
@@ -14,9 +16,7 @@ function readLink(report: (message: string) => void): void {
   history.replaceState(null, '', window.location.pathname + window.location.search);
   const r = decodeShare(payload);
   if (!r.ok) { report(r.error); return; }
-  useAppStore.getState().loadDesign(r.design);
-  clearHistory();
-  useAppStore.getState().notify('Opened the design from the link');
+  replaceDesign(r.design, 'Opened the design from the link');
 }
 
 export function ShareLoader() {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ensureLoaded, runCommand } from '../controller';
+import { EventList } from '../events/event-list';
 import { useSimStore, type ConsoleEntry } from '../sim-store';
 import { OUTCOMES, outcomeLabel } from './outcomes';
 import '../sim.css';
@@ -64,6 +65,7 @@ export function ConsolePanel() {
     else if (e.key === 'ArrowDown') { const at = Math.min(hist.list.length, hist.at + 1); setLine(hist.list[at] ?? ''); setHist({ ...hist, at }); }
   };
   const prompt = `root@${ns ?? '?'}:~#`;
+  const presentation = useSimStore((s) => s.presentation);
   return (
     <div className="sim-console-panel">
       <div className="sim-console-bar">
@@ -77,6 +79,7 @@ export function ConsolePanel() {
           <input type="checkbox" data-testid="predict-mode" checked={predictMode} onChange={(e) => useSimStore.setState({ predictMode: e.target.checked })} /> Predict first
         </label>
       </div>
+      <div className="sim-console-body">
       <div className="sim-terminal" ref={out} data-testid="console-output" onClick={() => document.getElementById('sim-console-input')?.focus()}>
         {entries.map((e) => (
           <div key={e.id} className="entry">
@@ -91,6 +94,9 @@ export function ConsolePanel() {
           <input id="sim-console-input" data-testid="console-input" aria-label={`Console in ${ns ?? ''}`} autoComplete="off" spellCheck={false}
             value={line} onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} placeholder="ping -c 1 ADDRESS   (help for the list)" />
         </div>
+      </div>
+      {/* in presentation the class sees the events beside the console, not in another tab */}
+      {presentation && <div className="sim-console-split" data-testid="console-events"><EventList /></div>}
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ export interface DropExplanation {
 
 export const DROP_EXPLANATIONS: Record<DropReason, DropExplanation> = {
   'dev-down': { title: 'Interface down', plain: 'The interface is administratively down, so the kernel neither sends nor receives on it.', fix: 'ip link set DEV up' },
-  'no-carrier': { title: 'No carrier', plain: 'The interface is up but has no link (its peer, lower device or cable is down).', fix: 'Bring up the other end: the veth peer, the parent device or the NIC.' },
+  'no-carrier': { title: 'No carrier', plain: 'The interface is up but has no link (its peer, lower device or cable is down).', fix: 'Find the device it depends on (veth peer, lower device, NIC, bridge port) that is down, has no cable or no reader.' },
   'other-host': { title: 'Not for this host', plain: 'The destination MAC belongs to someone else; the NIC is not promiscuous, so the frame is ignored.', fix: 'Nothing to fix: this is normal filtering on a shared segment.' },
   noarp: { title: 'NOARP device', plain: 'The device is flagged NOARP, so it neither sends nor answers ARP.', fix: 'ip link set DEV arp on' },
   'vlan-unknown': { title: 'Unknown VLAN', plain: 'A tagged frame arrived for a VLAN id that has no VLAN device on this interface.', fix: 'ip link add link DEV name DEV.ID type vlan id ID' },

@@ -85,6 +85,18 @@ export function EventList() {
     const el = box.current;
     if (el && running) el.scrollTop = el.scrollHeight;
   }, [rows, running]);
+  // the selected event (a step, a click on the canvas) is scrolled into view when it is off-screen
+  useEffect(() => {
+    const el = box.current;
+    if (!el || selected === null) return;
+    const at = rows.indexOf(selected);
+    if (at < 0) return;
+    const top = at * ROW;
+    if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+      setScroll({ top: el.scrollTop, height: el.clientHeight });
+    }
+  }, [selected, rows]);
   const first = Math.max(0, Math.floor(scroll.top / ROW) - 10);
   const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW) + 10);
   return (

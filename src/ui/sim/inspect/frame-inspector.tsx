@@ -29,7 +29,8 @@ export function DropCard({ ev }: { ev: Extract<TraceEvent, { kind: 'drop' }> }) 
     <div className="sim-drop-card" data-testid="drop-card">
       <h4>Dropped at {ev.at.ns}:{ev.at.dev} — {x.title}</h4>
       <p>{x.plain}</p>
-      <p><b>Fix:</b> <code>{x.fix}</code></p>
+      {/* a fix worked out for this drop (which device, which cable) beats the general one */}
+      <p><b>Fix:</b> <code data-testid="drop-fix">{ev.fix ?? x.fix}</code></p>
       <p className="muted kernel-rule"><b>Kernel rule:</b> {ev.why}</p>
     </div>
   );

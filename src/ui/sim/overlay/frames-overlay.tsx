@@ -10,6 +10,7 @@ import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { explainDrop } from '../drops/explain';
 import { simEvents, useSimStore } from '../sim-store';
+import { eventProtocol } from '../events/classify';
 import { HopTracker, type DropMark, type Hop } from './hops';
 import { findWirePath, pointOnWire, type WirePath } from './wire-path';
 
@@ -25,6 +26,13 @@ interface Anim { item: Hop | DropMark; start: number; dur: number; el?: Element;
 
 /** Centre of the node drawn for a device, in flow coordinates. */
 type Locate = (where: string) => { x: number; y: number; w: number; h: number } | undefined;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export function FramesOverlay() {
   const svg = useRef<SVGSVGElement>(null);
@@ -113,7 +121,7 @@ export function FramesOverlay() {
         const x = explainDrop(item.reason);
         b.innerHTML = '<b></b><span></span>';
         b.querySelector('b')!.textContent = `✕ ${x.title}`;
-        b.querySelector('span')!.textContent = x.plain;
+        b.querySelector('span')!.textContent = item.fix ? `${x.plain} Fix: ${item.fix}.` : x.plain;
         b.title = item.why;
         box.appendChild(b);
         a.bubble = b;
@@ -138,12 +146,45 @@ export function FramesOverlay() {
 
     // The device of the selected event gets a ring, so "where did this happen?" is answered on the canvas.
     let ring: SVGRectElement | null = null;
+    // …and a frame event parks its frame on the wire it came along (a step shows where the frame is).
+    let parked: SVGCircleElement | null = null;
+    const parkFrame = (index: number) => {
+      const ev = simEvents[index];
+      if (!ev || (ev.kind !== 'frame-rx' && ev.kind !== 'frame-tx') || !svg.current) return;
+      const here = `${ev.at.ns}:${ev.at.dev}`;
+      const p = locate(here);
+      if (!p) return;
+      let at = { x: p.x, y: p.y - p.h / 2 };
+      if (ev.kind === 'frame-rx') {
+        // the transmit of the same bytes elsewhere, shortly before: the wire it travelled
+        for (let i = index - 1; i >= 0 && i >= index - 400; i--) {
+          const e = simEvents[i];
+          if (e.kind !== 'frame-tx' || `${e.at.ns}:${e.at.dev}` === here || !sameBytes(e.frame, ev.frame)) continue;
+          const from = `${e.at.ns}:${e.at.dev}`;
+          const wire = findWirePath(flow.getState().edges, byWhere.get(from) ?? '', byWhere.get(here) ?? '');
+          const q = locate(from);
+          if (wire) at = pointOnWire(wire, 0.75);
+          else if (q) at = { x: q.x + (p.x - q.x) * 0.75, y: q.y + (p.y - q.y) * 0.75 };
+          break;
+        }
+      }
+      parked = document.createElementNS(SVG_NS, 'circle') as SVGCircleElement;
+      parked.setAttribute('r', '9');
+      parked.setAttribute('class', `sim-dot sim-parked proto-${eventProtocol(ev)}`);
+      parked.dataset.testid = 'stepped-frame';
+      parked.setAttribute('cx', String(at.x));
+      parked.setAttribute('cy', String(at.y));
+      svg.current.appendChild(parked);
+    };
     const showSelected = (index: number | null) => {
       ring?.remove();
       ring = null;
+      parked?.remove();
+      parked = null;
       const ev = index === null ? undefined : simEvents[index];
       const p = ev && 'at' in ev ? locate(`${ev.at.ns}:${ev.at.dev}`) : undefined;
       if (!p || !svg.current) return;
+      parkFrame(index!);
       ring = document.createElementNS(SVG_NS, 'rect') as SVGRectElement;
       ring.setAttribute('class', 'sim-selected-ring');
       ring.setAttribute('x', String(p.x - p.w / 2 - 6));
@@ -169,7 +210,7 @@ export function FramesOverlay() {
         .slice(-MAX_ACTIVE);
       if (items.length) enqueue(items);
     });
-    return () => { unsubscribe(); clear(); ring?.remove(); if (raf) cancelAnimationFrame(raf); };
+    return () => { unsubscribe(); clear(); ring?.remove(); parked?.remove(); if (raf) cancelAnimationFrame(raf); };
   }, [flow]);
 
   return (

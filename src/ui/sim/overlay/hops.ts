@@ -26,6 +26,8 @@ export interface DropMark {
   t: number;
   reason: string;
   why: string;
+  /** The remedy worked out for this drop, when the simulator knows it. */
+  fix?: string;
   index: number;
   /** Protocol of the dropped frame, when the drop carries one. */
   proto?: Proto;
@@ -49,7 +51,7 @@ export class HopTracker {
     events.forEach((e, k) => {
       const index = from + k;
       if (e.kind === 'drop') {
-        out.push({ kind: 'drop', at: `${e.at.ns}:${e.at.dev}`, t: e.t, reason: e.reason, why: e.why, index, proto: e.frame ? eventProtocol(e) : undefined });
+        out.push({ kind: 'drop', at: `${e.at.ns}:${e.at.dev}`, t: e.t, reason: e.reason, why: e.why, fix: e.fix, index, proto: e.frame ? eventProtocol(e) : undefined });
         return;
       }
       if (e.kind !== 'frame-tx' && e.kind !== 'frame-rx') return;

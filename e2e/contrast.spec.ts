@@ -1,0 +1,98 @@
+/**
+ * Every text of the main screens meets WCAG AA contrast (4.5:1, 3:1 for large text) in both
+ * themes, as axe-core measures it: the empty designer, an example, the import dialog showing
+ * errors, the Diagnostics tab, the Simulation tab after a ping and presentation mode.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { DesignerPage } from './designer-page';
+import { forEachLayout, shot, useTheme, type Layout } from './layouts';
+
+/** The contrast failures axe-core finds, one line per element. */
+async function contrastProblems(page: Page): Promise<string[]> {
+  // let transitions and the fit-view animation finish, so colours are final
+  await page.waitForTimeout(350);
+  const r = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+  // elements axe cannot decide (text over images or gradients) are counted, for the record
+  const undecided = r.incomplete.reduce((n, v) => n + v.nodes.length, 0);
+  if (undecided) console.log(`contrast: ${undecided} element(s) axe could not decide`);
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? v.help}`));
+}
+
+async function checkScreen(page: Page, layout: Layout, name: string): Promise<void> {
+  // every device shows its link state once the simulator has read the design: check with them
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node-device').length
+    === document.querySelectorAll('[data-testid="link-state"]').length)).toBe(true);
+  await page.screenshot({ path: shot(`contrast-${name}`, layout) });
+  expect.soft(await contrastProblems(page), `${name} in ${layout.tag}`).toEqual([]);
+}
+
+async function openExample(page: Page, id: string): Promise<void> {
+  const tab = page.getByRole('tab', { name: 'Examples' });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.getByTestId(`open-example-${id}`).click();
+  await expect(page.getByTestId(`open-example-${id}`)).toHaveText('Open');
+}
+
+const BROKEN = `ip netns add ns1
+ip link add link nosuch name v5 type vlan id 5
+ip addr add 300.1.1.1/24 dev lo
+ip link add veth0 type veth peer name veth1
+ip link set veth0 master br9
+ip link add br0 type bridge
+ip link set veth1 master br0
+ip addr add 10.1.1.1/24 dev veth1
+ip link set br0 up
+`;
+
+forEachLayout('every text meets WCAG AA contrast on the main screens', async (page, layout) => {
+  const ui = new DesignerPage(page);
+  await ui.open();
+  await useTheme(page, layout.theme);
+  await checkScreen(page, layout, 'empty');
+
+  await openExample(page, '09-veth-bridge-nat');
+  await checkScreen(page, layout, 'examples');
+  await page.getByRole('tab', { name: 'Examples' }).click();
+  await ui.select('device-br0');
+  await checkScreen(page, layout, 'example-open');
+
+  await page.getByTestId('import-script').click();
+  await page.getByTestId('import-text').click();
+  await page.keyboard.insertText(BROKEN);
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-findings')).toBeVisible();
+  await checkScreen(page, layout, 'import-errors');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('diagnostics-badge').click();
+  await expect(page.getByTestId('import-diagnostics')).toBeVisible();
+  await checkScreen(page, layout, 'diagnostics');
+
+  await openExample(page, '01-macvlan-bridge');
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await page.getByTestId('console-ns-ns1').click();
+  await page.getByTestId('console-input').click();
+  await page.keyboard.type('ping -c 1 192.168.0.200');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('console-output')).toContainText('ping statistics', { timeout: 20_000 });
+  await checkScreen(page, layout, 'console');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.locator('.sim-event').nth(1).click();
+  await checkScreen(page, layout, 'simulation');
+  // a ping the kernel drops: private-mode macvlans never talk to each other
+  await openExample(page, '02-macvlan-private');
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await page.getByTestId('console-ns-ns1').click();
+  await page.getByTestId('console-input').click();
+  await page.keyboard.type('ping -c 1 192.168.0.200');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByTestId('filter-other').check();
+  await page.getByTestId('filter-drops').check();
+  await page.locator('.sim-event.kind-drop').first().click({ timeout: 20_000 });
+  await checkScreen(page, layout, 'simulation-drop');
+
+  await page.getByTestId('sim-present').click();
+  await checkScreen(page, layout, 'presentation');
+});
