@@ -15,6 +15,7 @@ import { parseConsoleLine } from './console/parse';
 import { isProbe, showCommand, startProbeCommand } from './console/run-command';
 import type { SimResponse, Speed } from './protocol';
 import { snapshotTables } from './tables';
+import { runSavedTests } from './saved-tests';
 
 /** A probe typed in a console, pinned to the engine position where it started. */
 interface LoggedCommand {
@@ -68,6 +69,11 @@ export class SimSession {
     this.emit({ type: 'rewind', length: 0 });
     this.advanceTo(START_TIME);
     this.flush(true);
+  }
+
+  /** Runs saved tests on fresh simulations of `design`; the loaded simulation is not touched. */
+  runTests(id: number, design: Design, tests: Design['tests'] & object): void {
+    this.emit({ type: 'test-results', id, results: runSavedTests(design, tests, this.seed) });
   }
 
   /** Back to the loaded state: same design and seed, no console history. */
