@@ -65,10 +65,13 @@ function client() {
   return c;
 }
 
-/** Loads the current design into the simulator unless it is already loaded. */
+/**
+ * Loads the current design into the simulator unless it is already loaded or loading: a
+ * second load sent before the first answered would wipe a command typed in between.
+ */
 export function ensureLoaded(): void {
   const design = useAppStore.getState().design;
-  if (loadedDesign === design && useSimStore.getState().loaded) return;
+  if (loadedDesign === design) return;
   loadedDesign = design;
   client().send({ type: 'load', design, seed: SEED });
 }

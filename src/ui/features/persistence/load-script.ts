@@ -49,8 +49,9 @@ export function looksLikeJson(name: string, text: string): boolean {
 /**
  * Reads `text` (a script or a design file) and, when it yields a design, makes it the document.
  * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
+ * `prepare` may add to the design before it is loaded (an example's tests and lab).
  */
-export async function openText(text: string, source: string, title?: string): Promise<boolean> {
+export async function openText(text: string, source: string, title?: string, prepare?: (design: Design) => Design): Promise<boolean> {
   const store = useAppStore.getState();
   let outcome: LoadOutcome;
   try {
@@ -66,7 +67,9 @@ export async function openText(text: string, source: string, title?: string): Pr
     store.setActiveTab('diagnostics');
     return false;
   }
-  const design = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
+  const titled = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
+  // An example adds its notes, suggested tests and lab to what its script imported.
+  const design = prepare ? prepare(titled) : titled;
   store.loadDesign(design);
   clearHistory();
   if (errors.length) {
