@@ -38,6 +38,12 @@ export async function openTab(page: Page, name: string): Promise<void> {
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
 }
 
+/** Closes the open bottom tab (a click on it), so the canvas gets the room. */
+export async function closeTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) === 'true') await tab.click();
+}
+
 /** Opens an example from the gallery with the mouse. */
 export async function openExample(page: Page, ui: DesignerPage, id: string): Promise<void> {
   await openTab(page, 'Examples');
@@ -45,6 +51,9 @@ export async function openExample(page: Page, ui: DesignerPage, id: string): Pro
   await expect.poll(async () => (await ui.design()).hosts.length).toBeGreaterThan(0);
 }
 
+/** Screenshots for review (outside test-results/, which each run clears). */
+const SHOTS = process.env.VNETLAB_SHOTS ?? '/tmp/vnetlab-shots-4185';
+
 export async function shot(page: Page, journey: string, view: View, step: string): Promise<void> {
-  await page.screenshot({ path: `test-results/shots/${journey}-${view.name}-${step}.png` });
+  await page.screenshot({ path: `${SHOTS}/${journey}-${view.name}-${step}.png` });
 }

@@ -4,14 +4,14 @@
  * capture, driven with the mouse and the keyboard.
  */
 import { expect, test } from '@playwright/test';
-import { openExample, openIn, openTab, shot, VIEWS } from './classroom-views';
+import { closeTab, openExample, openIn, shot, VIEWS } from './classroom-views';
 
 for (const view of VIEWS) {
   test.describe(view.name, () => {
     test('the ping tool pings from the first device clicked to the second', async ({ page }) => {
       const ui = await openIn(page, view);
       await openExample(page, ui, '00-two-namespaces-veth');
-      await openTab(page, 'Examples'); // close it: the canvas gets the room
+      await closeTab(page, 'Examples');
       await page.keyboard.press('f');
       await page.getByTestId('ping-tool').click();
       await expect(page.getByTestId('ping-hint')).toContainText('click the device that sends');
@@ -34,7 +34,7 @@ for (const view of VIEWS) {
     test('right-click a device for ping, arping and capture; the menu works from the keyboard', async ({ page }) => {
       const ui = await openIn(page, view);
       await openExample(page, ui, '00-two-namespaces-veth');
-      await openTab(page, 'Examples');
+      await closeTab(page, 'Examples');
       await page.keyboard.press('f');
       await ui.node('device-veth0').click({ button: 'right' });
       const menu = page.getByTestId('device-menu');

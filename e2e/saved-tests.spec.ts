@@ -5,7 +5,7 @@
  * solved by repairing the design in the inspector.
  */
 import { expect, test } from '@playwright/test';
-import { openExample, openIn, openTab, shot, VIEWS } from './classroom-views';
+import { closeTab, openExample, openIn, openTab, shot, VIEWS } from './classroom-views';
 
 for (const view of VIEWS) {
   test.describe(view.name, () => {
@@ -53,7 +53,7 @@ for (const view of VIEWS) {
       await shot(page, 'lab', view, 'broken');
 
       // Repair 1: bring v1-br up (select it on the canvas, tick Up).
-      await openTab(page, 'Tests'); // close the tab: the canvas gets the room
+      await closeTab(page, 'Tests');
       await page.keyboard.press('f');
       await ui.select('device-v1-br');
       await ui.inspector.getByLabel('Up', { exact: true }).check();

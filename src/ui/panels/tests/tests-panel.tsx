@@ -51,7 +51,8 @@ function TestRow({ test, design, goal }: { test: SavedTest; design: Design; goal
         <button className="test-run" data-testid={`run-test-${test.id}`} onClick={() => runTests(design, [test])} aria-label={`Run ${test.probe}`}>▶ Run</button>
         <Result test={test} design={design} />
         <span className="test-what">
-          <span className="test-label">{test.label ?? describeProbe(test.probe)}</span> <code className="test-probe">{test.probe}</code>
+          <span className="test-label" title={test.probe}>{test.label ?? describeProbe(test.probe)}</span>
+          {test.label && <code className="test-probe">{test.probe}</code>}
         </span>
         <label className="test-expect">expect
           <select value={test.expect ?? ''} aria-label={`Expected outcome of ${test.probe}`}
