@@ -7,6 +7,7 @@ import type { Design } from '../core/model/types';
 import type { TraceEvent } from '../core/sim/engine/trace';
 import type { SavedTest } from '../core/model/types';
 import type { TestRun } from './saved-tests';
+import type { ConsoleEdit } from './console/parse';
 
 /** Virtual nanoseconds per wall-clock millisecond; `Infinity` runs as fast as possible. */
 export type Speed = number;
@@ -57,6 +58,8 @@ export type SimResponse =
   | { type: 'tables'; tables: Record<string, NsTables> }
   /** Console output for command `id`; `done` marks its last chunk. */
   | { type: 'console'; id: number; text: string; done: boolean; outcome?: PingOutcome }
+  /** Console command `id` in `ns` changes the configuration: the UI applies `edit` to the design and ends the command. */
+  | { type: 'edit'; id: number; ns: string; edit: ConsoleEdit }
   /** Results of `run-tests` request `id`, in the order asked. */
   | { type: 'test-results'; id: number; results: TestRun[] }
   | { type: 'error'; message: string };

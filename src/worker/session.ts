@@ -86,6 +86,8 @@ export class SimSession {
     const sim = this.sim;
     if (!sim) return this.emit({ type: 'console', id, text: 'no design loaded', done: true });
     const cmd = parseConsoleLine(line);
+    // A configuration change is the design's: the UI applies it as an edit (and reloads us).
+    if (cmd.kind === 'edit') return this.emit({ type: 'edit', id, ns, edit: cmd.edit });
     if (!isProbe(cmd)) return this.emit({ type: 'console', id, text: showCommand(sim, ns, cmd), done: true });
     // A new probe rewrites the future: commands after the current position are forgotten.
     this.log = this.log.filter((c) => c.applied);

@@ -8,6 +8,7 @@ import type { SimResponse, Speed } from '../../worker/protocol';
 import { useAppStore } from '../store/store';
 import { getSimClient } from './client';
 import { simEvents, useSimStore, type ConsoleEntry } from './sim-store';
+import { consoleEditCommand } from './console/console-edit';
 
 const SEED = 1;
 let loadedDesign: Design | null = null;
@@ -53,6 +54,16 @@ export function handleResponse(r: SimResponse): void {
     case 'console':
       patchEntry(r.id, (e) => ({ ...e, output: e.output ? `${e.output}\n${r.text}` : r.text, done: r.done, outcome: r.outcome ?? e.outcome }));
       break;
+    case 'edit': {
+      // The console changed the configuration: one edit of the design (undoable), after
+      // which the simulation reloads from it. A refusal prints what ip prints.
+      const app = useAppStore.getState();
+      const command = consoleEditCommand(app.design, r.ns, r.edit);
+      const result = typeof command === 'string' ? command : app.applyCommand(command);
+      const text = typeof result === 'string' ? result : result.ok ? '' : `Error: ${result.reason}`;
+      patchEntry(r.id, (e) => ({ ...e, output: text, done: true }));
+      break;
+    }
     case 'error':
       set({ error: r.message });
       break;
