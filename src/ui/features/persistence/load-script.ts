@@ -49,7 +49,6 @@ export function looksLikeJson(name: string, text: string): boolean {
 /**
  * Reads `text` (a script or a design file) and, when it yields a design, makes it the document.
  * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
- * `prepare` may add to the design before it is loaded (an example's tests and lab).
  */
 export async function openText(text: string, source: string, title?: string, prepare?: (design: Design) => Design): Promise<boolean> {
   const store = useAppStore.getState();
@@ -60,6 +59,8 @@ export async function openText(text: string, source: string, title?: string, pre
     store.notify(`Could not read ${source}: ${(e as Error).message}`, 'error');
     return false;
   }
+  // `prepare` adds to the design before it is loaded (an example's notes, tests and lab).
+  if (prepare && outcome.design) outcome = { ...outcome, design: prepare(outcome.design) };
   useImportReport.getState().setReport({ source, diagnostics: outcome.diagnostics, text });
   const errors = outcome.diagnostics.filter((d) => d.level === 'error');
   if (!outcome.design) {
@@ -67,9 +68,7 @@ export async function openText(text: string, source: string, title?: string, pre
     store.setActiveTab('diagnostics');
     return false;
   }
-  const titled = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
-  // An example adds its notes, suggested tests and lab to what its script imported.
-  const design = prepare ? prepare(titled) : titled;
+  const design = title && !outcome.design.title ? { ...outcome.design, title } : outcome.design;
   store.loadDesign(design);
   clearHistory();
   if (errors.length) {
