@@ -55,3 +55,20 @@ describe('example scripts', () => {
     });
   }
 });
+
+describe('a lab travels whole', () => {
+  it('in the share link and the saved file: task, goals, faults and tests come back unchanged', async () => {
+    const { encodeShare, decodeShare } = await import('../../../core/share/share-link');
+    const { parseDesign } = await import('../../../core/model/schema');
+    const path = Object.keys(examples).find((p) => p.includes('12-lab'))!;
+    const meta = exampleMeta(stemOf(path), examples[path]);
+    const design = prepareExample(importScript(examples[path], { file: 'lab.sh' }).design, meta);
+    const shared = decodeShare(encodeShare(design));
+    expect(shared.ok && shared.design.lab).toEqual(design.lab);
+    expect(shared.ok && shared.design.tests).toEqual(design.tests);
+    const saved = parseDesign(JSON.stringify(design, null, 2), 'lab.json').design!;
+    expect(saved.lab).toEqual(design.lab);
+    expect(saved.tests).toEqual(design.tests);
+    expect(design.lab!.faults!.map((f) => f.description)).toEqual(['v1-br was set down', 'ns1: the route to default was deleted']);
+  });
+});
