@@ -62,7 +62,7 @@ for (const view of VIEWS) {
       await ui.inspector.getByTestId('route-dst').fill('default');
       await ui.inspector.getByTestId('route-via').fill('10.0.0.1');
       await ui.inspector.getByTestId('route-add').click();
-      await expect(page.getByTestId('lab-chip')).toHaveText('✓ Lab solved', { timeout: 15_000 });
+      await expect(page.getByTestId('lab-chip')).toHaveText('Lab ✓', { timeout: 15_000 });
       await page.getByTestId('lab-chip').click();
       await expect(page.getByTestId('lab-goals')).toContainText('Solved: all 2 goals met');
       await shot(page, 'lab', view, 'solved');

@@ -28,8 +28,9 @@ export function LabChip() {
   const solved = status.met === status.total;
   return (
     <button className={`lab-chip ${solved ? 'solved' : ''}`} data-testid="lab-chip" onClick={() => useAppStore.getState().setActiveTab('tests')}
-      title="Lab goals: open the Tests tab">
-      {solved ? '✓ Lab solved' : `Lab ${status.met}/${status.total}`}
+      title={solved ? 'Lab solved: every goal is met (opens the Tests tab)' : `Lab: ${status.met} of ${status.total} goals met (opens the Tests tab)`}
+      aria-label={solved ? 'Lab solved' : `Lab: ${status.met} of ${status.total} goals met`}>
+      {solved ? 'Lab ✓' : `Lab ${status.met}/${status.total}`}
     </button>
   );
 }
