@@ -50,6 +50,7 @@ describe('console configuration commands', () => {
     const once = type(veth, 'ns1', 'ip route add 10.5.0.0/16 via 10.0.0.254') as Design;
     expect(type(once, 'ns1', 'ip route add 10.5.0.0/16 via 10.0.0.254')).toBe('RTNETLINK answers: File exists');
     expect(type(veth, 'ns1', 'ip addr add 10.0.0.7/24')).toBe('Not enough information: "dev" argument is required.');
+    expect(type(veth, 'ns1', 'ip route add 10.6.0.0/16 via 10.7.0.1')).toBe('Error: Nexthop has invalid gateway.');
   });
 
   it('ip -br is a show command, not an edit', () => {

@@ -4,7 +4,7 @@
  * the simulation reloads from the changed design. Refusals print what `ip` prints.
  */
 import { addAddress, addressProblem, addRoute, removeAddress, removeRoute, routeProblem, setDeviceFields, type EditResult } from '../../../core/model/edit/index';
-import { parseCidr } from '../../../core/net/ipv4';
+import { contains, parseCidr, parseIp } from '../../../core/net/ipv4';
 import type { Design, Route } from '../../../core/model/types';
 import type { ConsoleEdit } from '../../../worker/console/parse';
 
@@ -25,6 +25,19 @@ function nsOf(design: Design, label: string) {
 function prefix(text: string): { addr: string; len: number } | undefined {
   const c = parseCidr(text);
   return c ? { addr: text.split('/')[0], len: c.len } : undefined;
+}
+
+/**
+ * Whether `ip route add … via GW` finds GW on a link: inside the prefix of an address of the
+ * namespace (its connected route, even while the link is down, as measured on Linux 6.18) or
+ * of a device route (`dev` without `via`).
+ */
+function gatewayOnLink(devices: Design['hosts'][number]['devices'], routes: Route[], via: string): boolean {
+  const gw = parseIp(via);
+  if (gw === undefined) return false;
+  const inPrefix = (cidr: string) => { const c = parseCidr(cidr); return !!c && contains(c, gw); };
+  return devices.some((d) => d.addresses.some((a) => !a.noprefixroute && inPrefix(a.cidr)))
+    || routes.some((r) => r.dev && !r.via && r.dst !== 'default' && inPrefix(r.dst));
 }
 
 /** The edit command for a console line, or the error text `ip` would print. */
@@ -74,5 +87,6 @@ export function consoleEditCommand(design: Design, nsLabel: string, edit: Consol
   if (where.ns.routes.some((r) => r.dst === dst && (r.metric ?? 0) === (rt.metric ?? 0))) return 'RTNETLINK answers: File exists';
   const problem = routeProblem(design, where.ns.id, route);
   if (problem) return `Error: ${problem}.`;
+  if (rt.via && !rt.dev && !gatewayOnLink(where.host.devices.filter((d) => d.ns === where.ns.id), where.ns.routes, rt.via)) return 'Error: Nexthop has invalid gateway.';
   return (d) => addRoute(d, where.ns.id, route);
 }
