@@ -12,5 +12,6 @@ export function dispatch(session: SimSession, req: SimRequest): void {
     case 'step-back': session.stepBack(); break;
     case 'speed': session.setSpeed(req.speed); break;
     case 'reset': session.reset(); break;
+    case 'run-tests': session.runTests(req.id, req.design, req.tests); break;
   }
 }

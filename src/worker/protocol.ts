@@ -5,6 +5,9 @@
  */
 import type { Design } from '../core/model/types';
 import type { TraceEvent } from '../core/sim/engine/trace';
+import type { SavedTest } from '../core/model/types';
+import type { TestRun } from './saved-tests';
+import type { ConsoleEdit } from './console/parse';
 
 /** Virtual nanoseconds per wall-clock millisecond; `Infinity` runs as fast as possible. */
 export type Speed = number;
@@ -20,7 +23,9 @@ export type SimRequest =
   /** Re-simulates from the start up to the event before the last one shown. */
   | { type: 'step-back' }
   | { type: 'speed'; speed: Speed }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Runs saved tests, each on a fresh simulation of `design` (the console's session is untouched). */
+  | { type: 'run-tests'; id: number; design: Design; tests: SavedTest[] };
 
 /** Where a design device lives in the simulator's names, and its design id (the canvas node id). */
 export interface DevRef {
@@ -57,4 +62,8 @@ export type SimResponse =
   | { type: 'tables'; tables: Record<string, NsTables>; links?: Record<string, LinkState> }
   /** Console output for command `id`; `done` marks its last chunk. */
   | { type: 'console'; id: number; text: string; done: boolean; outcome?: PingOutcome }
+  /** Console command `id` in `ns` changes the configuration: the UI applies `edit` to the design and ends the command. */
+  | { type: 'edit'; id: number; ns: string; edit: ConsoleEdit }
+  /** Results of `run-tests` request `id`, in the order asked. */
+  | { type: 'test-results'; id: number; results: TestRun[] }
   | { type: 'error'; message: string };

@@ -15,6 +15,7 @@ import { parseConsoleLine } from './console/parse';
 import { isProbe, showCommand, startProbeCommand } from './console/run-command';
 import type { SimResponse, Speed } from './protocol';
 import { linkStates, snapshotTables } from './tables';
+import { runSavedTests } from './saved-tests';
 
 /** A probe typed in a console, pinned to the engine position where it started. */
 interface LoggedCommand {
@@ -76,6 +77,11 @@ export class SimSession {
     this.flush(true);
   }
 
+  /** Runs saved tests on fresh simulations of `design`; the loaded simulation is not touched. */
+  runTests(id: number, design: Design, tests: Design['tests'] & object): void {
+    this.emit({ type: 'test-results', id, results: runSavedTests(design, tests, this.seed) });
+  }
+
   /** Back to the loaded state: same design and seed, no console history. */
   reset(): void {
     if (this.design) this.load(this.design, this.seed);
@@ -86,6 +92,8 @@ export class SimSession {
     const sim = this.sim;
     if (!sim) return this.emit({ type: 'console', id, text: 'no design loaded', done: true });
     const cmd = parseConsoleLine(line);
+    // A configuration change is the design's: the UI applies it as an edit (and reloads us).
+    if (cmd.kind === 'edit') return this.emit({ type: 'edit', id, ns, edit: cmd.edit });
     if (!isProbe(cmd)) return this.emit({ type: 'console', id, text: showCommand(sim, ns, cmd), done: true });
     // A new probe rewrites the future: commands after the current position are forgotten.
     this.log = this.log.filter((c) => c.applied);

@@ -76,7 +76,9 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   }
   const nsById = new Map<string, SimNs>();
   let macIndex = 0;
-  let ifindex = 1;
+  // Every namespace's lo is ifindex 1, as on Linux (loopback_net_init registers it first);
+  // other devices take indexes from one counter, so a peer's `@ifN` is unambiguous.
+  let ifindex = 2;
   for (const host of design.hosts) {
     for (const n of host.namespaces) {
       const label = n.root ? (host.role === 'external' ? host.name : n.name || 'host') : n.name;
@@ -97,7 +99,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       if (!ns) continue;
       const explicit = d.mac ? parseMac(d.mac) : undefined;
       const dev: SimDev = {
-        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: ifindex++,
+        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : ifindex++,
         mac: d.kind === 'loopback' ? ZERO_MAC : d.kind === 'tun' ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),

@@ -30,6 +30,23 @@ describe('dropping palette items', () => {
     expect(d.hosts[0].devices.find((x) => x.kind === 'macvlan')?.ns).toBe(ns.id);
   });
 
+  it('lands a device dropped on another in the nearest free space of the same container', () => {
+    let d = drop(emptyDesign(), { type: 'device', kind: 'bridge' }, 300, 200);
+    const first = d.hosts[0].devices.find((x) => x.kind === 'bridge')!;
+    const at = geometryOf(d).absolute.get(first.id)!;
+    for (let i = 0; i < 3; i++) d = drop(d, { type: 'device', kind: 'dummy' }, at.x + at.width / 2, at.y + at.height / 2);
+    const g = geometryOf(d);
+    const rects = d.hosts[0].devices.filter((x) => x.kind !== 'loopback').map((x) => g.absolute.get(x.id)!);
+    expect(rects).toHaveLength(4);
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const [a, b] = [rects[i], rects[j]];
+        expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${i} overlaps ${j}`).toBe(false);
+      }
+    }
+    expect(d.hosts[0].devices.filter((x) => x.kind === 'dummy').every((x) => x.ns === first.ns)).toBe(true);
+  });
+
   it('keeps LAN segments and external hosts outside hosts', () => {
     let d = drop(emptyDesign(), { type: 'lan' }, 100, 100);
     d = drop(d, { type: 'external' }, 400, 100);

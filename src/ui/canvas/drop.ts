@@ -25,6 +25,34 @@ function nearestHost(design: Design, p: Point): Container | undefined {
   return hosts.sort((a, b) => dist(a) - dist(b))[0];
 }
 
+const GAP = 16;
+
+/**
+ * Where a node of `size` dropped at `p` goes inside container `c`: at the drop point when
+ * that is free, otherwise at the nearest spot (rings of 24 px steps) that overlaps none of
+ * the container's other children, so a drop never lands on top of another node.
+ */
+export function placeFree(design: Design, c: Container, p: Point, size: { width: number; height: number }): Point {
+  const want = placeInside(c, p, size);
+  const g = geometryOf(design);
+  const siblings = [...g.parent.entries()].filter(([, parent]) => parent === c.id).map(([id]) => ({ ...g.position.get(id)!, ...g.size.get(id)! }));
+  const free = (q: Point) => q.x >= 12 && q.y >= HEADER + 8 && siblings.every((r) => q.x + size.width + GAP <= r.x || r.x + r.width + GAP <= q.x || q.y + size.height + GAP <= r.y || r.y + r.height + GAP <= q.y);
+  if (free(want)) return want;
+  const STEP = 24;
+  for (let ring = 1; ring <= 60; ring++) {
+    let best: Point | undefined; let bestD = Infinity;
+    for (let i = -ring; i <= ring; i++) {
+      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]]) {
+        const q = { x: want.x + dx * STEP, y: want.y + dy * STEP };
+        const dist = Math.hypot(dx, dy);
+        if (dist < bestD && free(q)) { best = q; bestD = dist; }
+      }
+    }
+    if (best) return best;
+  }
+  return want;
+}
+
 /** Runs `inside(design, container)` in the designed host under (or nearest to) `p`, making one if there is none. */
 function inHostAt(design: Design, p: Point, ids: IdAllocator, size: { width: number; height: number }, run: (d: Design, c: Container) => EditResult): EditResult {
   const under = containerAt(design, p);
@@ -44,13 +72,13 @@ export function dropCommand(design: Design, item: PaletteItem, p: Point, ids: Id
   switch (item.type) {
     case 'device': {
       const size = { width: DEVICE_W, height: DEVICE_H };
-      return inHostAt(design, p, ids, size, (d, c) => addDevice(d, item.kind, c.nsId, placeInside(c, p, size), ids));
+      return inHostAt(design, p, ids, size, (d, c) => addDevice(d, item.kind, c.nsId, placeFree(d, c, p, size), ids));
     }
     case 'namespace': {
       const size = NS_MIN;
       return inHostAt(design, p, ids, size, (d, c) => {
         const host = geometryOf(d).containers.find((x) => x.id === c.hostId)!;
-        return addNamespaceTo(d, c.hostId, placeInside(host, p, size), ids);
+        return addNamespaceTo(d, c.hostId, placeFree(d, host, p, size), ids);
       });
     }
     case 'host': case 'external':

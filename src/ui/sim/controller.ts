@@ -8,6 +8,7 @@ import type { SimResponse, Speed } from '../../worker/protocol';
 import { useAppStore } from '../store/store';
 import { getSimClient } from './client';
 import { simEvents, useSimStore, type ConsoleEntry } from './sim-store';
+import { consoleEditCommand } from './console/console-edit';
 
 const SEED = 1;
 /** Set by Step / Step back until the worker answers: the event then shown becomes the selected one. */
@@ -57,6 +58,16 @@ export function handleResponse(r: SimResponse): void {
     case 'console':
       patchEntry(r.id, (e) => ({ ...e, output: e.output ? `${e.output}\n${r.text}` : r.text, done: r.done, outcome: r.outcome ?? e.outcome }));
       break;
+    case 'edit': {
+      // The console changed the configuration: one edit of the design (undoable), after
+      // which the simulation reloads from it. A refusal prints what ip prints.
+      const app = useAppStore.getState();
+      const command = consoleEditCommand(app.design, r.ns, r.edit);
+      const result = typeof command === 'string' ? command : app.applyCommand(command);
+      const text = typeof result === 'string' ? result : result.ok ? '' : `Error: ${result.reason}`;
+      patchEntry(r.id, (e) => ({ ...e, output: text, done: true }));
+      break;
+    }
     case 'error':
       set({ error: r.message });
       break;
@@ -69,10 +80,13 @@ function client() {
   return c;
 }
 
-/** Loads the current design into the simulator unless it is already loaded. */
+/**
+ * Loads the current design into the simulator unless it is already loaded or loading: a
+ * second load sent before the first answered would wipe a command typed in between.
+ */
 export function ensureLoaded(): void {
   const design = useAppStore.getState().design;
-  if (loadedDesign === design && useSimStore.getState().loaded) return;
+  if (loadedDesign === design) return;
   loadedDesign = design;
   client().send({ type: 'load', design, seed: SEED });
 }

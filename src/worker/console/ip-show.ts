@@ -132,3 +132,22 @@ export function sysctlShow(ns: SimNs, name: string): string {
   }
   return `${name} = ${nsSysctl(ns, name)}`;
 }
+
+/** `NAME@PEER` and the operstate, padded as `ip -br` pads its first two columns (%-16s %-14s). */
+function briefHead(dev: SimDev): string {
+  return `${linkName(dev).padEnd(16)} ${operstate(dev).padEnd(14)} `;
+}
+
+/** `ip -br addr [show] [dev DEV]`: one line per device, IPv4 addresses only (the simulator has no IPv6). */
+export function ipAddrBrief(ns: SimNs, dev?: string): string {
+  const devs = byIndex(ns, dev);
+  if (typeof devs === 'string') return devs;
+  return devs.map((d) => briefHead(d) + d.addrs.map((a) => `${formatIp(a.addr)}/${a.len} `).join('')).join('\n');
+}
+
+/** `ip -br link [show] [dev DEV]`: name, operstate, MAC and flags. */
+export function ipLinkBrief(ns: SimNs, dev?: string): string {
+  const devs = byIndex(ns, dev);
+  if (typeof devs === 'string') return devs;
+  return devs.map((d) => `${briefHead(d)}${d.kind === 'tun' ? '' : `${d.mac} `}${flags(d)} `).join('\n');
+}

@@ -7,11 +7,19 @@
 export type ConsoleCommand =
   | { kind: 'ping'; dst: string; count: number; wait?: number; iface?: string }
   | { kind: 'arping'; dst: string; dev: string }
-  | { kind: 'ip'; object: 'addr' | 'link' | 'route' | 'neigh'; dev?: string }
+  | { kind: 'ip'; object: 'addr' | 'link' | 'route' | 'neigh'; dev?: string; brief?: boolean }
+  /** A configuration change: the UI applies it to the design as one undoable edit. */
+  | { kind: 'edit'; edit: ConsoleEdit }
   | { kind: 'bridge-fdb' }
   | { kind: 'sysctl'; name: string }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
+
+/** The configuration commands the console takes, by interface and address as typed. */
+export type ConsoleEdit =
+  | { op: 'addr-add' | 'addr-del'; dev: string; cidr: string }
+  | { op: 'link-up' | 'link-down'; dev: string }
+  | { op: 'route-add' | 'route-del'; dst: string; via?: string; dev?: string; metric?: number };
 
 const IP_OBJECTS: Record<string, 'addr' | 'link' | 'route' | 'neigh'> = {
   a: 'addr', ad: 'addr', addr: 'addr', address: 'addr', l: 'link', li: 'link', link: 'link',
@@ -54,10 +62,51 @@ function parseArping(args: string[]): ConsoleCommand {
   return { kind: 'arping', dst: rest[0], dev };
 }
 
+/** `ip addr add|del CIDR dev DEV`, `ip link set DEV up|down`, `ip route add|del DST [via GW] [dev DEV] [metric N]`. */
+function parseIpEdit(object: string, verb: string, rest: string[]): ConsoleCommand {
+  const usage = (m: string): ConsoleCommand => ({ kind: 'error', message: m });
+  if (object === 'addr') {
+    let dev: string | undefined; let cidr: string | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === 'dev') dev = rest[++i];
+      else if (rest[i] === 'local') cidr = rest[++i];
+      else if (cidr === undefined) cidr = rest[i];
+      else return usage(`Error: either "local" is duplicate, or "${rest[i]}" is a garbage.`);
+    }
+    if (!dev) return usage('Not enough information: "dev" argument is required.');
+    if (!cidr) return usage('Not enough information: "local" argument is required.');
+    return { kind: 'edit', edit: { op: verb === 'add' ? 'addr-add' : 'addr-del', dev, cidr } };
+  }
+  if (object === 'link') {
+    const words = rest[0] === 'dev' ? rest.slice(1) : rest;
+    const [dev, state, ...more] = words;
+    if (!dev) return usage('Not enough of information: "dev" argument is required.');
+    if ((state !== 'up' && state !== 'down') || more.length) return usage('This console sets only "ip link set DEV up" or "down"; use the inspector for the rest.');
+    return { kind: 'edit', edit: { op: state === 'up' ? 'link-up' : 'link-down', dev } };
+  }
+  let dst: string | undefined; let via: string | undefined; let dev: string | undefined; let metric: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (w === 'via') via = rest[++i];
+    else if (w === 'dev') dev = rest[++i];
+    else if (w === 'metric' || w === 'preference') metric = Number(rest[++i]);
+    else if (w === 'to') dst = rest[++i];
+    else if (dst === undefined) dst = w;
+    else return usage(`Error: either "to" is duplicate, or "${w}" is a garbage.`);
+  }
+  if (!dst) return usage('Error: "to" argument is required.');
+  if (metric !== undefined && !Number.isInteger(metric)) return usage('Error: "metric" value is invalid');
+  return { kind: 'edit', edit: { op: verb === 'add' ? 'route-add' : 'route-del', dst, via, dev, metric } };
+}
+
 function parseIpCmd(args: string[]): ConsoleCommand {
-  const a = args.filter((x) => x !== '-4' && x !== '-br');
+  const brief = args.includes('-br') || args.includes('-brief');
+  const a = args.filter((x) => x !== '-4' && x !== '-br' && x !== '-brief');
   const object = IP_OBJECTS[a[0] ?? ''];
   if (!object) return { kind: 'error', message: `Object "${a[0] ?? ''}" is unknown, try "ip help".` };
+  const verb = a[1];
+  if ((object === 'addr' || object === 'route') && (verb === 'add' || verb === 'del' || verb === 'delete')) return parseIpEdit(object, verb === 'add' ? 'add' : 'del', a.slice(2));
+  if (object === 'link' && verb === 'set') return parseIpEdit(object, 'set', a.slice(2));
   let dev: string | undefined;
   for (let i = 1; i < a.length; i++) {
     if (a[i] === 'dev') dev = a[++i];
@@ -65,7 +114,7 @@ function parseIpCmd(args: string[]): ConsoleCommand {
     else if (i === a.length - 1 && (object === 'addr' || object === 'link')) dev = a[i];
     else return { kind: 'error', message: `Command "${a[i]}" is unknown, try "ip ${object} help".` };
   }
-  return { kind: 'ip', object, dev };
+  return brief ? { kind: 'ip', object, dev, brief } : { kind: 'ip', object, dev };
 }
 
 /** Splits a console line into a command (or a usage error, worded like the tool). */
@@ -89,7 +138,10 @@ export function parseConsoleLine(line: string): ConsoleCommand {
 export const CONSOLE_HELP = [
   'ping [-c N] [-W SECONDS] [-I DEV|ADDR] ADDR',
   'arping -I DEV ADDR',
-  'ip addr|link|route|neigh [show] [dev DEV]',
+  'ip [-br] addr|link|route|neigh [show] [dev DEV]',
+  'ip addr add|del CIDR dev DEV        (changes the design: one undo step)',
+  'ip link set DEV up|down',
+  'ip route add|del DST [via GW] [dev DEV] [metric N]',
   'bridge fdb show',
   'sysctl NAME            e.g. sysctl net.ipv4.ip_forward',
 ].join('\n');

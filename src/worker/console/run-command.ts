@@ -9,7 +9,7 @@ import { formatIp, parseIp } from '../../core/net/ipv4';
 import { routeOutput } from '../../core/sim/stack/route';
 import type { ArpingProbe, PingProbe } from '../../core/world/probes';
 import { CONSOLE_HELP, type ConsoleCommand } from './parse';
-import { bridgeFdb, ipAddr, ipLink, ipNeigh, ipRoute, sysctlShow } from './ip-show';
+import { bridgeFdb, ipAddr, ipAddrBrief, ipLink, ipLinkBrief, ipNeigh, ipRoute, sysctlShow } from './ip-show';
 import { pingBanner, pingOutcome, pingSummary, watchPingSocket, type ProbeSink } from './probe-output';
 
 /** iputils ping waits this long after its last request without -W (MAXWAIT). */
@@ -27,8 +27,8 @@ export function showCommand(sim: Sim, nsLabel: string, cmd: ConsoleCommand): str
   if (cmd.kind === 'error') return cmd.message;
   if (!ns) return `Cannot open network namespace "${nsLabel}": No such file or directory`;
   if (cmd.kind === 'ip') {
-    if (cmd.object === 'addr') return ipAddr(ns, cmd.dev);
-    if (cmd.object === 'link') return ipLink(ns, cmd.dev);
+    if (cmd.object === 'addr') return cmd.brief ? ipAddrBrief(ns, cmd.dev) : ipAddr(ns, cmd.dev);
+    if (cmd.object === 'link') return cmd.brief ? ipLinkBrief(ns, cmd.dev) : ipLink(ns, cmd.dev);
     if (cmd.object === 'route') return ipRoute(ns, cmd.dev);
     return ipNeigh(ns, cmd.dev);
   }

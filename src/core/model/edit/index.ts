@@ -8,3 +8,5 @@ export * from './fields';
 export * from './delete';
 export * from './duplicate';
 export { findDevice, findNamespace, childrenOf, portsOf } from './lookup';
+export * from './tests';
+export * from './lab';

@@ -9,6 +9,8 @@ import type { Device } from '../../../core/model/types';
 import { deviceById } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { FlowEdge } from '../flow-sync';
+import { DEVICE_W } from '../geometry';
+import { midLabel, plugLabel, stackedPeerPath } from './edge-route';
 
 function label(relation: Relation, d: Device | undefined): string {
   if (!d) return relation;
@@ -28,18 +30,20 @@ function RelationEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const relation = data?.relation ?? 'parent';
   const dev = useAppStore((s) => (data ? deviceById(s.design, data.entityId) : undefined));
-  const [path, midX, midY] = relation === 'peer'
+  const bracket = relation === 'peer' ? stackedPeerPath(sourceX, sourceY, targetX, targetY, DEVICE_W) : undefined;
+  const [curve, midX, midY] = relation === 'peer'
     ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+  const path = bracket?.path ?? curve;
   // Stacking labels sit by the upper device's plug, so several children of one parent don't
-  // pile their labels on the parent; the others sit mid-wire.
-  const [lx, ly] = relation === 'parent' ? [sourceX, sourceY + 14] : relation === 'master' ? [sourceX, sourceY - 14] : [midX, midY];
+  // pile their labels on the parent; the others sit mid-wire. All sit beside the wire.
+  const spot = bracket?.label ?? (relation === 'parent' ? plugLabel(sourceX, sourceY, false) : relation === 'master' ? plugLabel(sourceX, sourceY, true) : midLabel({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, midX, midY, relation === 'peer'));
   return (
     <>
       <BaseEdge id={id} path={path} className={`rel-edge rel-${relation}${selected ? ' selected' : ''}`} interactionWidth={14} />
       <EdgeLabelRenderer>
-        <div className={`edge-label rel-label-${relation}${selected ? ' selected' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}>
+        <div data-edge={id} className={`edge-label rel-label-${relation}${selected ? ' selected' : ''}`}
+          style={{ transform: `translate(${spot.x}px, ${spot.y}px) ${spot.anchor}` }}>
           {label(relation, dev)}
         </div>
       </EdgeLabelRenderer>

@@ -58,7 +58,7 @@ export function looksLikeJson(name: string, text: string): boolean {
  * (undoably, the previous design kept: `replaceDesign`).
  * The outcome's diagnostics go to the Diagnostics tab; returns whether a design was loaded.
  */
-export async function openText(text: string, source: string, title?: string, inputs: ScriptInputs = {}): Promise<boolean> {
+export async function openText(text: string, source: string, title?: string, inputs: ScriptInputs = {}, prepare?: (design: Design) => Design): Promise<boolean> {
   const store = useAppStore.getState();
   let outcome: LoadOutcome;
   try {
@@ -67,6 +67,8 @@ export async function openText(text: string, source: string, title?: string, inp
     store.notify(`Could not read ${source}: ${(e as Error).message}`, 'error');
     return false;
   }
+  // `prepare` adds to the design before it is loaded (an example's notes, tests and lab).
+  if (prepare && outcome.design) outcome = { ...outcome, design: prepare(outcome.design) };
   useImportReport.getState().setReport({ source, diagnostics: outcome.diagnostics, text });
   const errors = outcome.diagnostics.filter((d) => d.level === 'error');
   if (!outcome.design) {

@@ -8,6 +8,7 @@ import { deviceById, hostOfId } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { intOrUndefined, intProblem, Row, Section, Select, TextField, Toggle } from './fields';
 import { edit } from './use-edit';
+import { RelationFields } from './relation-fields';
 
 const set = (id: string, patch: Record<string, unknown>) => edit((d) => setDeviceFields(d, id, patch));
 
@@ -134,6 +135,7 @@ export function DeviceInspector({ id }: { id: string }) {
         <Toggle label="Promiscuous" checked={!!dev.promisc} onChange={(v) => set(id, { promisc: v || undefined })} />
         <TextField label="Alias" value={dev.alias ?? ''} onCommit={(v) => set(id, { alias: v || undefined })} />
       </Section>
+      <RelationFields dev={dev} design={design} />
       <KindSettings dev={dev} design={design} />
       <PortSettings dev={dev} design={design} />
       <Section title="Addresses">

@@ -1,0 +1,75 @@
+/**
+ * Saved tests and labs, driven with the mouse and keyboard: an example's suggested pings run
+ * with one click and pass; a test added from the Tests tab is one undo step; a failing test
+ * names the drop that stopped it; a lab starts broken, says which drop stops each goal, and is
+ * solved by repairing the design in the inspector.
+ */
+import { expect, test } from '@playwright/test';
+import { closeTab, openExample, openIn, openTab, shot, VIEWS } from './classroom-views';
+
+for (const view of VIEWS) {
+  test.describe(view.name, () => {
+    test('an example opens with its suggested tests, which pass with one click', async ({ page }) => {
+      const ui = await openIn(page, view);
+      await openTab(page, 'Examples');
+      const card = page.getByTestId('example-00-two-namespaces-veth');
+      await expect(card.locator('svg.example-thumb')).toBeVisible();
+      await expect(card).not.toContainText(/field notes|\[[a-z-]+\]/);
+      await shot(page, 'examples', view, 'gallery');
+      await openExample(page, ui, '00-two-namespaces-veth');
+      const design = await ui.design();
+      expect(design.notes).toMatch(/two network namespaces/);
+      expect(design.tests?.map((t) => [t.probe, t.expect])).toEqual([
+        ['ping ns1 10.0.0.2', 'reply'], ['ping ns2 10.0.0.1', 'reply'], ['ping ns1 10.0.1.1', 'no-reply']]);
+      await openTab(page, 'Tests');
+      await page.getByTestId('run-all-tests').click();
+      for (const t of design.tests!) await expect(page.getByTestId(`test-verdict-${t.id}`)).toHaveText('✓ pass');
+      await shot(page, 'tests', view, 'all-pass');
+
+      // Add a test with the form (mouse and keyboard): one edit, undone with Ctrl+Z.
+      await page.getByTestId('test-add-from').selectOption('ns1');
+      await page.getByTestId('test-add-to').fill('10.0.0.9');
+      await page.getByTestId('test-add-to').press('Enter');
+      await expect.poll(async () => (await ui.design()).tests?.length).toBe(4);
+      const added = (await ui.design()).tests![3];
+      expect(added).toMatchObject({ probe: 'ping ns1 10.0.0.9', expect: 'reply', origin: 'user' });
+      await page.getByTestId(`run-test-${added.id}`).click();
+      await expect(page.getByTestId(`test-verdict-${added.id}`)).toHaveText('✗ fail');
+      await expect(page.getByTestId(`test-drop-${added.id}`)).toContainText('Nobody answered ARP');
+      await shot(page, 'tests', view, 'fail-with-drop');
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await ui.design()).tests?.length).toBe(3);
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(async () => (await ui.design()).tests?.length).toBe(4);
+    });
+
+    test('a lab starts broken, names the drop that stops each goal, and is solved in the inspector', async ({ page }) => {
+      const ui = await openIn(page, view);
+      await openExample(page, ui, '12-lab-reach-the-gateway');
+      await expect(page.getByTestId('lab-task')).toContainText('Make ns1 reach its gateway');
+      await expect(page.getByTestId('lab-goals')).toContainText('0 of 2 goals met');
+      await expect(page.getByTestId('lab-goals')).toContainText('It stops at');
+      await expect(page.getByTestId('lab-chip')).toHaveText('Lab 0/2');
+      await shot(page, 'lab', view, 'broken');
+
+      // Repair 1: bring v1-br up (select it on the canvas, tick Up).
+      await closeTab(page, 'Tests');
+      await page.keyboard.press('f');
+      await ui.select('device-v1-br');
+      await ui.inspector.getByLabel('Up', { exact: true }).check();
+      // Repair 2: the default route in ns1.
+      await ui.select('netns-ns1');
+      await ui.inspector.getByTestId('route-dst').fill('default');
+      await ui.inspector.getByTestId('route-via').fill('10.0.0.1');
+      await ui.inspector.getByTestId('route-add').click();
+      await expect(page.getByTestId('lab-chip')).toHaveText('Lab ✓', { timeout: 15_000 });
+      await page.getByTestId('lab-chip').click();
+      await expect(page.getByTestId('lab-goals')).toContainText('Solved: all 2 goals met');
+      await shot(page, 'lab', view, 'solved');
+      // The lab travels in the saved document.
+      const d = await ui.design();
+      expect(d.lab?.goals.length).toBe(2);
+      expect(d.lab?.faults?.map((f) => f.kind)).toEqual(['link-down', 'missing-route']);
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { midLabel, plugLabel, stackedPeerPath } from './edge-route';
+
+describe('wire routes and labels', () => {
+  it('puts labels beside their wire: right of vertical runs, above horizontal ones', () => {
+    expect(plugLabel(100, 200, false)).toEqual({ x: 100, y: 214, anchor: 'translate(6px, -50%)' });
+    expect(plugLabel(100, 200, true).y).toBe(186);
+    expect(midLabel({ x: 100, y: 0 }, { x: 105, y: 400 }, 102, 300).anchor).toBe('translate(6px, -50%)');
+    expect(midLabel({ x: 100, y: 300 }, { x: 400, y: 310 }, 250, 300).anchor).toMatch(/-100%/);
+    // a veth curve rising to the right leaves its lower-right side empty, a falling one its upper-right
+    expect(midLabel({ x: 100, y: 400 }, { x: 300, y: 200 }, 200, 300, true).anchor).toBe('translate(8px, 4px)');
+    expect(midLabel({ x: 100, y: 200 }, { x: 300, y: 400 }, 200, 300, true).anchor).toMatch(/-100%/);
+  });
+
+  it('draws a stacked veth pair as a bracket right of both boxes, ending at the lower box\'s right side', () => {
+    // source: right socket of the upper box at x=276; target: left socket of the lower box at x=100 (width 176)
+    const r = stackedPeerPath(276, 100, 100, 300, 176)!;
+    expect(r.path.startsWith('M 276 100')).toBe(true);
+    expect(r.path.endsWith('L 276 300')).toBe(true);
+    const xs = [...r.path.matchAll(/[LQM] (-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    expect(Math.max(...xs)).toBe(304);
+    expect(r.label).toEqual({ x: 304, y: 200, anchor: 'translate(6px, -50%)' });
+    // Ends facing each other keep the curve.
+    expect(stackedPeerPath(276, 100, 400, 100, 176)).toBeUndefined();
+  });
+});

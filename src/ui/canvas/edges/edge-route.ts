@@ -1,0 +1,55 @@
+/**
+ * Where a wire runs and where its label sits (pure, unit-tested). Labels sit beside their
+ * wire, never on it: right of a vertical run, above a horizontal one. A veth pair whose ends
+ * are stacked (the right end of one is not left of the other) is drawn as a bracket round
+ * the right-hand sides instead of a curve through both boxes and their names.
+ */
+
+export interface LabelSpot {
+  x: number;
+  y: number;
+  /** CSS translate of the label box relative to (x, y). */
+  anchor: string;
+}
+
+const BESIDE = 'translate(6px, -50%)';
+const ABOVE = 'translate(-50%, calc(-100% - 3px))';
+
+/** Label of a lower-device or bridge-port wire: beside the plug it leaves from, right of the wire. */
+export function plugLabel(sourceX: number, sourceY: number, up: boolean): LabelSpot {
+  return { x: sourceX, y: up ? sourceY - 14 : sourceY + 14, anchor: BESIDE };
+}
+
+/**
+ * Label of a wire labelled at its midpoint: above a horizontal middle run, right of a
+ * straight vertical one. On a diagonal curve (a veth pair) it goes on the side the curve
+ * leaves empty: below-right of a rising curve, above-right of a falling one.
+ */
+export function midLabel(source: { x: number; y: number }, target: { x: number; y: number }, midX: number, midY: number, curve = false): LabelSpot {
+  const dx = target.x - source.x; const dy = target.y - source.y;
+  if (Math.abs(dx) < 20) return { x: midX, y: midY, anchor: BESIDE };
+  if (!curve || Math.abs(dy) < 20) return { x: midX, y: midY, anchor: ABOVE };
+  const falling = Math.sign(dx) === Math.sign(dy);
+  return { x: midX, y: midY, anchor: falling ? 'translate(8px, calc(-100% - 4px))' : 'translate(8px, 4px)' };
+}
+
+/** How far a stacked veth bracket reaches past the wider of the two boxes. */
+const BRACKET = 28;
+
+/**
+ * The bracket for a stacked veth pair, or undefined when the ends face each other (the
+ * target's left socket is right of the source's right socket) and a curve reads better.
+ * `width` is the device box width: the target's right side is `targetX + width`.
+ */
+export function stackedPeerPath(sourceX: number, sourceY: number, targetX: number, targetY: number, width: number): { path: string; label: LabelSpot } | undefined {
+  if (targetX - sourceX >= 40) return undefined;
+  const right = targetX + width;
+  const x = Math.max(sourceX, right) + BRACKET;
+  const r = Math.min(8, Math.abs(targetY - sourceY) / 2);
+  const down = targetY >= sourceY ? 1 : -1;
+  const path = [
+    `M ${sourceX} ${sourceY}`, `L ${x - r} ${sourceY}`, `Q ${x} ${sourceY} ${x} ${sourceY + down * r}`,
+    `L ${x} ${targetY - down * r}`, `Q ${x} ${targetY} ${x - r} ${targetY}`, `L ${right} ${targetY}`,
+  ].join(' ');
+  return { path, label: { x, y: (sourceY + targetY) / 2, anchor: BESIDE } };
+}
