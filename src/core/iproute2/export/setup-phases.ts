@@ -6,7 +6,7 @@
  */
 import type { Address, Device, FirewallRule, Host, Id, Namespace, Route } from '../../model/types';
 import { parseIp } from '../../net/ipv4';
-import { gatewayDevice } from '../import/kernel';
+import { checkGateway, isLocalAddress } from '../import/kernel';
 import { createCommands, moveCommand } from './device-commands';
 import type { MachinePlan, NsAccess } from './machine-plan';
 import type { ScriptWriter } from './script-writer';
@@ -144,8 +144,10 @@ export function resolvedRoute(host: Host, ns: Namespace, i: number): Route {
   const r = ns.routes[i];
   if (r.dev || !r.via || r.onlink || (r.type ?? 'unicast') !== 'unicast') return r;
   const gw = parseIp(r.via);
-  const dev = gw === undefined ? undefined : gatewayDevice(host, { ...ns, routes: ns.routes.slice(0, i) }, gw);
-  return dev && dev !== 'local' ? { ...r, dev } : r;
+  // a gateway that is one of the namespace's own addresses is written as the user gave it
+  if (gw === undefined || isLocalAddress(host, ns.id, gw)) return r;
+  const found = checkGateway(host, { ...ns, routes: ns.routes.slice(0, i) }, gw);
+  return 'dev' in found ? { ...r, dev: found.dev } : r;
 }
 
 function portFlags(d: Device): string {
