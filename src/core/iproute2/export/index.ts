@@ -7,7 +7,7 @@
  */
 import type { Diagnostic } from '../../model/diagnostics';
 import { rootNamespace } from '../../model/design';
-import type { Design, Id } from '../../model/types';
+import type { Design, Host, Id } from '../../model/types';
 import { validateDesign } from '../../model/validate';
 import { formatWorldHeader } from '../../world/header';
 import { sandboxWorldSteps } from '../../world/sandbox-world';
@@ -16,6 +16,7 @@ import { sandboxEpilogue, sandboxPrologue } from './sandbox-wrapper';
 import { ScriptWriter } from './script-writer';
 import { emitSetup, type Coverage } from './setup-phases';
 import { emitTeardown } from './teardown';
+import { savedTestCommand, savedTestNamespace } from './saved-tests';
 import { exportWorld, headerAddress } from './world-header';
 
 export type ExportMode = 'setup' | 'teardown' | 'sandbox';
@@ -107,6 +108,7 @@ function exportHost(design: Design, hostId: Id, mode: ExportMode, count: number)
     }
     emitSetup(w, plan, hostCover, { namespaces: true });
     emitExternals(w, world);
+    emitScriptTests(w, design, host, mode);
     if (mode === 'sandbox') for (const l of sandboxEpilogue()) w.raw(l);
   }
   if (w.literalExpansions) {
@@ -145,6 +147,22 @@ function emitExternals(w: ScriptWriter, world: ReturnType<typeof exportWorld>): 
       const objs = map.get(i + 1);
       if (objs) w.cmd(line, ...objs);
     });
+  }
+}
+
+/**
+ * The imported script's own pings, arpings and neighbour flushes (saved tests of origin
+ * `script`), after the configuration, as the simulator runs them. On a real machine only the
+ * machine's own namespaces exist; the sandbox also has the external machines.
+ */
+function emitScriptTests(w: ScriptWriter, design: Design, host: Host, mode: ExportMode): void {
+  const names = new Set(host.namespaces.map((n) => n.name));
+  if (mode === 'sandbox') for (const h of design.hosts) if (h.role === 'external') names.add(h.name);
+  const tests = (design.tests ?? []).filter((t) => t.origin === 'script' && names.has(savedTestNamespace(t) ?? ''));
+  w.section("The script's own checks: a probe that fails prints a notice and the script goes on.");
+  for (const t of tests) {
+    const line = savedTestCommand(t);
+    if (line) w.cmd(line);
   }
 }
 

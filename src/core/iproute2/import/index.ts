@@ -171,5 +171,5 @@ export type { Token, Word, WordPart } from './shell/lexer';
 export { parse } from './shell/parser';
 export { stripPrompts } from './shell/prompts';
 export type { ProbeOutcome } from './probes';
-export { savedTestLines } from './saved-tests';
+
 export { findNamespace, linkView, routeKeys, routeKeyFromText, type LinkView } from './compare';
