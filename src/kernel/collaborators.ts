@@ -99,14 +99,20 @@ function pickScript(r: unknown): string | null {
 
 export interface ImportedScript {
   design: Design;
-  /** Script lines the importer says the kernel would refuse (null if it does not say). */
+  /**
+   * Script lines the importer says the kernel would refuse where bash's ERR trap fires, as the
+   * kernel run records `setup.failed` (null if it does not say).
+   */
   failedLines: number[] | null;
 }
 
 /** The design a bash script describes (for simulating a .sh file). */
 export async function importDesignScript(text: string, file: string): Promise<ImportedScript> {
   const importScript = fn(await load(IMPORTER, 'script importer'), ['importScript', 'importScripts'], 'script importer');
-  const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[] };
-  if ('design' in r && r.design) return { design: r.design, failedLines: Array.isArray(r.failedLines) ? r.failedLines : null };
+  const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[]; trappedLines?: number[] };
+  if ('design' in r && r.design) {
+    const lines = Array.isArray(r.trappedLines) ? r.trappedLines : r.failedLines;
+    return { design: r.design, failedLines: Array.isArray(lines) ? lines : null };
+  }
   return { design: r as Design, failedLines: null };
 }
