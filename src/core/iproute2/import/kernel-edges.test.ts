@@ -176,3 +176,30 @@ describe('net-tools route and ifconfig refusals (SIOCADDRT ioctl)', () => {
     expect(errors(r)).toEqual(['nope: ERROR while getting interface flags: No such device', 'SIOCSIFADDR: No such device']);
   });
 });
+
+describe('static neighbours: arp -s / arp -d and ip neigh flush', () => {
+  const V = ['ip link add eth0 type veth peer name p0', 'ip addr add 10.0.0.1/24 dev eth0', 'ip link set eth0 up', 'ip link set p0 up'];
+  const table = (r: ReturnType<typeof imp>) => nsOf(r, 'host')?.neighbours.map((n) => `${n.ip} ${n.state}`);
+
+  it('arp -s makes a permanent entry on the on-link device (or -i DEV), refuses an off-link address', () => {
+    const r = imp(...V, 'arp -s 10.0.0.9 02:00:00:00:00:09', 'arp -s 10.9.9.9 02:00:00:00:00:09', 'arp -i p0 -s 10.0.0.11 02:00:00:00:00:11');
+    expect(errorLines(r)).toEqual([6]);
+    expect(errors(r)).toEqual(['SIOCSARP: Network is unreachable']);
+    expect(table(r)).toEqual(['10.0.0.9 permanent', '10.0.0.11 permanent']);
+    expect(nsOf(r, 'host')?.neighbours[1].dev).toBe(devIn(r, 'host', 'p0')?.id);
+  });
+
+  it('arp -d removes a configured entry', () => {
+    const r = imp(...V, 'arp -s 10.0.0.9 02:00:00:00:00:09', 'arp -d 10.0.0.9');
+    expect(errorLines(r)).toEqual([]);
+    expect(table(r)).toEqual([]);
+  });
+
+  it('ip neigh flush keeps permanent entries unless told nud permanent', () => {
+    const r = imp(...V, 'ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev eth0', 'ip neigh add 10.0.0.6 lladdr 02:00:00:00:00:06 dev eth0 nud reachable',
+      'ip neigh add 10.0.0.7 lladdr 02:00:00:00:00:07 dev eth0 nud noarp', 'ip neigh flush all');
+    expect(table(r)).toEqual(['10.0.0.5 permanent']);
+    const r2 = imp(...V, 'ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev eth0', 'ip neigh flush nud permanent');
+    expect(table(r2)).toEqual([]);
+  });
+});

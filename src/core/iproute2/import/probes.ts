@@ -6,6 +6,7 @@
  */
 import type { SavedTest } from '../../model/types';
 import type { ImportState, Scope } from './state';
+import { arpStaticCommand } from './legacy';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -94,6 +95,8 @@ export function arpingCommand(st: ImportState, scope: Scope, argv: string[], out
 
 /** `arp -d ADDRESS [-i DEV]`: deletes a learned neighbour entry at this point of the script. */
 export function arpCommand(st: ImportState, scope: Scope, argv: string[]): number {
+  const configured = arpStaticCommand(st, scope, argv);
+  if (configured !== undefined) return configured;
   const d = argv.indexOf('-d');
   if (d < 0) { st.info('"arp" only displays; nothing to import', 'not-config'); return 0; }
   const addr = argv[d + 1];
