@@ -8,9 +8,8 @@ import { formatDiagnostic } from '../core/model/diagnostics';
 import { parseDesign } from '../core/model/schema';
 import { jsonPathOffsets, lineColumnAt } from '../core/model/schema-locate';
 import type { Design, Id } from '../core/model/types';
-import { importScript, type ProbeOutcome } from '../core/iproute2/import/index';
-import { simulate } from '../core/sim/simulate';
-import { parseProbes } from '../core/world/probes';
+import { importScript } from '../core/iproute2/import/index';
+import { simulatedProbeOutcome } from '../core/sim/script-outcome';
 
 export interface Input {
   file: string;
@@ -30,16 +29,6 @@ export interface ScriptOptions {
   /** Decide the script's own pings by simulating them (a `set -e` script stops at a failing one). */
   simulateProbes?: boolean;
 }
-
-/** A probe's exit status from the simulator, on the design as it stands at the probe's line. */
-export const simulatedProbe: ProbeOutcome = (test, st) => {
-  const { probes } = parseProbes(test.probe);
-  if (!probes.probes.length) return undefined;
-  const design = JSON.parse(JSON.stringify(st.design)) as Design;
-  const { observation } = simulate(design, probes, { seed: 1 });
-  const r = observation.probes[0];
-  return r ? (r.ok ? 0 : typeof r.rc === "number" && r.rc > 0 ? r.rc : 1) : undefined;
-};
 
 /** Reads `file` (`-` is stdin). Never throws; an unreadable file gives an error diagnostic. */
 export function readInput(file: string, script: ScriptOptions = {}): Input {
@@ -72,7 +61,7 @@ export function readInput(file: string, script: ScriptOptions = {}): Input {
       problems.push({ level: 'error', file: c, message: `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
     }
   }
-  const r = importScript(text, { file, files, args: script.args, ...(script.simulateProbes ? { probe: simulatedProbe } : {}) });
+  const r = importScript(text, { file, files, args: script.args, ...(script.simulateProbes ? { probe: simulatedProbeOutcome(1) } : {}) });
   r.diagnostics.unshift(...problems);
   const sources: Record<Id, number[]> = r.sources ?? {};
   const locate = (d: Diagnostic): Diagnostic => {

@@ -70,6 +70,9 @@ export function importScript(text: string, opts: ImportOptions = {}): ImportResu
     if (prompts.stripped.length) {
       st.diagnostics.push({ level: 'info', message: `shell prompts pasted with the commands were removed on ${prompts.stripped.length} line(s)`, file: name, line: prompts.stripped[0], code: 'prompt' });
     }
+    if (prompts.output.length) {
+      st.diagnostics.push({ level: 'info', message: `a terminal transcript: ${prompts.output.length} line(s) without a prompt are output and were not run`, file: name, line: prompts.output[0], code: 'prompt' });
+    }
     return prompts.text;
   };
   for (const [name, body] of Object.entries(opts.files ?? {})) {
