@@ -27,7 +27,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const input = readInput(files[0], { companions: files.slice(1), args: scriptArgs, simulateProbes: true });
   report(input.diagnostics);
-  if (!input.design) return EXIT.unreadable;
+  const unreadable = input.diagnostics.some((d) => d.level === 'error' && d.file !== undefined && files.slice(1).includes(d.file) && d.message.startsWith('cannot read'));
+  if (!input.design || unreadable) return EXIT.unreadable;
   const json = serializeDesign(input.design);
   if (o.value) writeFileSync(o.value, json);
   else process.stdout.write(json);

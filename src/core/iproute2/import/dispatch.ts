@@ -81,7 +81,7 @@ export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: Com
     case 'route': st.configSteps++; return statusOf(st, routeCommand(st, scope, rest), before);
     case 'ping': case 'ping6': return pingCommand(st, scope, name, rest, ctx.probe);
     case 'arping': return arpingCommand(st, scope, rest, ctx.probe);
-    case 'arp': return arpCommand(st, scope, rest);
+    case 'arp': return arpCommand(st, scope, rest, (cmd) => ipCommand(st, scope, ['neigh', ...cmd], () => false));
     case 'bash': case 'sh': case 'dash': case 'zsh': {
       const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
       if (c >= 0 && rest[c + 1] !== undefined && ctx.shell) return ctx.shell.runChild(rest[c + 1], scope, io, rest.slice(c + 2));

@@ -1,7 +1,7 @@
 /** net-tools `ifconfig` and `route`, mapped onto the same kernel operations as `ip`. */
 import { formatCidr, networkOf, parseCidr, parseIp } from '../../net/ipv4';
 import { macProblem } from '../../model/names';
-import { bringDown, checkGateway } from './kernel';
+import { bringDown } from './kernel';
 import { setUp } from './link-settings';
 import { routeAdd, routeDel, type RouteSpec } from './route';
 import type { ImportState, Scope } from './state';
@@ -151,45 +151,3 @@ function ioctlMessage(cmd: string, netlink: string): string {
   };
   return `SIOC${cmd === 'del' ? 'DEL' : 'ADD'}RT: ${errno[text] ?? text}`;
 }
-
-/**
- * net-tools `arp -s ADDRESS MAC [-i DEV]` (a permanent entry on DEV, or on the device the
- * address is on-link through) and `arp -d ADDRESS` of such a configured entry. Returns the
- * exit status, or undefined when the line is not one of these (a learned entry's `arp -d`).
- */
-export function arpStaticCommand(st: ImportState, scope: Scope, argv: string[]): number | undefined {
-  const i = argv.indexOf('-i');
-  const devName = i >= 0 ? argv[i + 1] : undefined;
-  const s = argv.indexOf('-s');
-  if (s >= 0) {
-    const [addr, mac] = [argv[s + 1], (argv[s + 2] ?? '').toLowerCase()];
-    const ip = addr === undefined ? undefined : parseIp(addr);
-    if (ip === undefined) { st.fail(`${addr ?? ''}: Unknown host`, 'bad-address'); return 255; }
-    if (macProblem(mac)) { st.fail(`arp: invalid hardware address`, 'bad-mac'); return 255; }
-    let dev = devName === undefined ? undefined : st.device(scope, devName);
-    if (devName !== undefined && !dev) { st.fail('SIOCSARP: No such device', 'no-such-device'); return 255; }
-    if (!dev) {
-      const found = checkGateway(scope.host, scope.ns, ip);
-      dev = 'dev' in found ? scope.host.devices.find((d) => d.id === found.dev) : undefined;
-      if (!dev) { st.fail('SIOCSARP: Network is unreachable', 'unreachable'); return 255; }
-    }
-    const entry = { ip: addr!, lladdr: mac, dev: dev.id, state: 'permanent' as const };
-    const k = scope.ns.neighbours.findIndex((n) => n.ip === addr && n.dev === dev!.id);
-    if (k >= 0) scope.ns.neighbours.splice(k, 1, entry);
-    else scope.ns.neighbours.push(entry);
-    st.touch(scope.ns.id, dev.id);
-    return 0;
-  }
-  const d = argv.indexOf('-d');
-  if (d >= 0) {
-    const addr = argv[d + 1];
-    const dev = devName === undefined ? undefined : st.device(scope, devName);
-    const k = scope.ns.neighbours.findIndex((n) => n.ip === addr && (dev === undefined || n.dev === dev.id));
-    if (k < 0) return undefined;
-    scope.ns.neighbours.splice(k, 1);
-    st.touch(scope.ns.id);
-    return 0;
-  }
-  return undefined;
-}
-

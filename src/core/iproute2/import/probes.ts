@@ -5,8 +5,8 @@
  * never return on a real machine (`ping` without `-c`, `tcpdump`, `nc -l`) are noted, not run.
  */
 import type { SavedTest } from '../../model/types';
+import { contains, parseCidr, parseIp } from '../../net/ipv4';
 import type { ImportState, Scope } from './state';
-import { arpStaticCommand } from './legacy';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -93,18 +93,47 @@ export function arpingCommand(st: ImportState, scope: Scope, argv: string[], out
   return outcome?.(t, st) ?? 0;
 }
 
-/** `arp -d ADDRESS [-i DEV]`: deletes a learned neighbour entry at this point of the script. */
-export function arpCommand(st: ImportState, scope: Scope, argv: string[]): number {
-  const configured = arpStaticCommand(st, scope, argv);
-  if (configured !== undefined) return configured;
-  const d = argv.indexOf('-d');
-  if (d < 0) { st.info('"arp" only displays; nothing to import', 'not-config'); return 0; }
-  const addr = argv[d + 1];
+/**
+ * net-tools `arp`: `-s ADDRESS MAC [-i DEV] [temp]` adds a static entry (permanent unless
+ * `temp`) on the device the address is reachable through; `-d ADDRESS [-i DEV]` deletes an
+ * entry: a static one from the design, and a learned one at this point of the script.
+ */
+export function arpCommand(st: ImportState, scope: Scope, argv: string[], neigh: (argv: string[]) => boolean): number {
   const i = argv.indexOf('-i');
-  const dev = i >= 0 ? argv[i + 1] : undefined;
+  let dev = i >= 0 ? argv[i + 1] : undefined;
+  const s = argv.indexOf('-s');
+  const d = argv.indexOf('-d');
+  if (s < 0 && d < 0) { st.info('"arp" only displays; nothing to import', 'not-config'); return 0; }
+  const addr = argv[(s >= 0 ? s : d) + 1];
   if (!addr || !IPV4.test(addr)) { st.fail('arp: need host name', 'usage'); return 255; }
+  dev ??= deviceFor(scope, addr);
+  if (s >= 0) {
+    const mac = argv[s + 2];
+    if (!mac || !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(mac)) { st.fail(`arp: invalid hardware address ${mac ?? ''}`, 'usage'); return 255; }
+    if (!dev) { st.fail('SIOCSARP: Network is unreachable', 'unreachable'); return 255; }
+    st.configSteps++;
+    return neigh(['replace', addr, 'lladdr', mac.toLowerCase(), 'dev', dev, 'nud', argv.includes('temp') ? 'reachable' : 'permanent']) ? 0 : 255;
+  }
+  if (scope.ns.neighbours.some((n) => n.ip === addr)) {
+    st.configSteps++;
+    neigh(['del', addr, ...(dev ? ['dev', dev] : [])]);
+  }
   save(st, `neigh-del ${scopeName(st, scope)} ${addr}${dev ? ` ${dev}` : ''}`);
   return 0;
+}
+
+/** The device whose connected subnet holds `addr` (where the kernel would look the entry up). */
+function deviceFor(scope: Scope, addr: string): string | undefined {
+  const ip = parseIp(addr);
+  if (ip === undefined) return undefined;
+  for (const dev of scope.host.devices) {
+    if (dev.ns !== scope.ns.id) continue;
+    for (const a of dev.addresses) {
+      const c = parseCidr(a.cidr);
+      if (c && contains(c, ip)) return dev.name;
+    }
+  }
+  return undefined;
 }
 
 /** `ip neigh flush …` / `ip neigh del ADDR dev X` on a learned entry: a step of the script's tests. */

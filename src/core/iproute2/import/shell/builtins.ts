@@ -5,6 +5,7 @@
  */
 import type { Shell, ShellCtx } from './interp';
 import { evalTest } from './test-builtin';
+import { TEXT_TOOLS } from './text-tools';
 
 export type Builtin<S> = (sh: Shell<S>, argv: string[], ctx: ShellCtx<S>, line: number) => number;
 
@@ -324,8 +325,45 @@ const BUILTINS: Record<string, Builtin<unknown>> = {
     write(ctx, `${i < 0 ? '.' : i === 0 ? '/' : p.slice(0, i)}\n`);
     return 0;
   },
-  getopts: () => 1,
+  getopts: (sh, argv) => getopts(sh, argv),
+  ...TEXT_TOOLS,
 };
+
+/** `getopts OPTSTRING NAME [ARGS]`: the next option in OPTIND order, its argument in OPTARG. */
+function getopts<S>(sh: Shell<S>, argv: string[]): number {
+  const spec = argv[1] ?? '';
+  const name = argv[2];
+  if (!name || !NAME.test(name)) { sh.diag('error', 'getopts: usage: getopts optstring name [arg ...]'); return 2; }
+  const args = argv.length > 3 ? argv.slice(3) : sh.positional;
+  const silent = spec.startsWith(':');
+  let ind = Number(sh.get('OPTIND') ?? '1') || 1;
+  let pos = Number(sh.get('__OPTPOS') ?? '1') || 1;
+  const arg = args[ind - 1];
+  if (arg === undefined || arg === '-' || !arg.startsWith('-')) { sh.set(name, '?'); return 1; }
+  if (arg === '--') { sh.set('OPTIND', String(ind + 1)); sh.set(name, '?'); return 1; }
+  const c = arg[pos];
+  const at = spec.indexOf(c);
+  const next = () => { if (pos + 1 < arg.length) { pos++; } else { ind++; pos = 1; } };
+  sh.vars.delete('OPTARG');
+  if (at < 0 || c === ':') {
+    next();
+    sh.set(name, '?');
+    if (silent) sh.set('OPTARG', c); else sh.diag('info', `getopts: illegal option -- ${c}`);
+  } else if (spec[at + 1] === ':') {
+    const rest = arg.slice(pos + 1);
+    if (rest) { sh.set('OPTARG', rest); ind++; pos = 1; } else if (args[ind] !== undefined) { sh.set('OPTARG', args[ind]); ind += 2; pos = 1; } else {
+      ind++; pos = 1;
+      sh.set(name, silent ? ':' : '?');
+      if (silent) sh.set('OPTARG', c);
+      sh.set('OPTIND', String(ind)); sh.set('__OPTPOS', String(pos));
+      return 0;
+    }
+    sh.set(name, c);
+  } else { next(); sh.set(name, c); }
+  sh.set('OPTIND', String(ind));
+  sh.set('__OPTPOS', String(pos));
+  return 0;
+}
 
 /** Names the shell runs itself when a wrapper (`sudo`, `ip netns exec`) names them. */
 export const builtinNames: ReadonlySet<string> = new Set(Object.keys(BUILTINS));
