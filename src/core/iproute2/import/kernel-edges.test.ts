@@ -77,6 +77,16 @@ describe('address 0.0.0.0', () => {
   });
 });
 
+describe('ip addr del refusals', () => {
+  it('words a missing address and an empty device as the kernel does', () => {
+    const r = imp('ip link add d0 type veth peer name d1', 'ip addr add 10.0.0.1/24 dev d0', 'ip addr del 10.0.0.9/24 dev d0',
+      'ip addr del 10.0.0.1/25 dev d0', 'ip addr del dev d1');
+    expect(errorLines(r)).toEqual([3, 4, 5]);
+    expect(errors(r)).toEqual(['Error: ipv4: Address not found.', 'Error: ipv4: Address not found.', 'RTNETLINK answers: Operation not supported']);
+    expect(devIn(r, 'host', 'd0')?.addresses).toEqual([{ cidr: '10.0.0.1/24' }]);
+  });
+});
+
 describe('sysctl names', () => {
   it('refuses a misspelt name as sysctl does and keeps it out of the design', () => {
     const r = imp('sysctl -w net.ipv4.ip_fowrard=1', 'sysctl net.ipv4.conf.all.forwrding=1', 'echo 1 > /proc/sys/net/ipv4/ip_fowrard');
