@@ -75,7 +75,8 @@ function addrAdd(st: ImportState, scope: Scope, argv: string[], exclusive: boole
   const cidr = formatCidr(peer ? { addr: c.addr, len: 32 } : c);
   const same = dev.addresses.findIndex((x) => sameAddress(x, cidr, peer));
   if (same >= 0) {
-    if (exclusive) return st.fail(`${RTNL}File exists`, 'exists');
+    // inet_rtm_newaddr's extack for NLM_F_EXCL on an existing address (measured on 6.18)
+    if (exclusive) return st.fail('Error: ipv4: Address already assigned.', 'exists');
     dev.addresses.splice(same, 1);
   }
   if (dev.kind === 'ipvlan' && ipvlanAddressTaken(scope, dev, c.addr)) {

@@ -77,6 +77,13 @@ describe('address 0.0.0.0', () => {
   });
 });
 
+describe('ip addr add of an address already there', () => {
+  it('is refused with the kernel\'s extack text', () => {
+    const r = imp('ip link add d0 type veth peer name d1', 'ip addr add 10.0.0.1/24 dev d0', 'ip addr add 10.0.0.1/24 dev d0');
+    expect(errors(r)).toEqual(['Error: ipv4: Address already assigned.']);
+  });
+});
+
 describe('ip addr del refusals', () => {
   it('words a missing address and an empty device as the kernel does', () => {
     const r = imp('ip link add d0 type veth peer name d1', 'ip addr add 10.0.0.1/24 dev d0', 'ip addr del 10.0.0.9/24 dev d0',
