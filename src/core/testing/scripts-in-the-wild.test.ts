@@ -8,7 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../observation/types';
+import { importScript } from '../iproute2/import/index';
 import { runCase, type CaseInput } from './conformance-cases';
+import { simulatedProbeOutcome } from '../script-sim/outcome';
 import { FAST_HARNESS } from '../sim/simulate';
 import known from './scripts-in-the-wild-known.json';
 
@@ -69,5 +71,20 @@ describe('scripts in the wild: importer + simulator vs kernel', () => {
     const names = new Set(all.map((c) => c.name));
     expect(Object.keys(knownDisagreements).filter((n) => !names.has(n))).toEqual([]);
     expect(Object.keys(knownDisagreements).filter((n) => agreeing.has(n))).toEqual([]);
+  });
+
+  it('refuses exactly the lines the kernel refused, with the tools\' own words', () => {
+    // The network tools' refusals on the kernel's stderr against the importer's errors (probe
+    // output, bash's own "line N:" messages and the script's echo lines are not tool refusals).
+    const ours = (l: string) => /^(RTNETLINK answers: |Error: |Cannot |SIOC[A-Z]+: |sysctl: |iptables|brctl|bridge |"[^"]*" is invalid)/.test(l);
+    const mismatches = all.filter((c) => c.expected).flatMap((c) => {
+      const r = importScript(c.topology, { file: c.file, files: c.files, args: c.args, probe: simulatedProbeOutcome(1) });
+      const errs = r.diagnostics.filter((d) => d.level === 'error' && d.message.trim() !== '').map((d) => d.message);
+      const kernel = c.expected.setup.stderr.filter(ours);
+      const onlyOurs = errs.filter((m) => !kernel.some((l) => l.includes(m) || m.includes(l)));
+      const onlyKernel = kernel.filter((l) => !errs.some((m) => l.includes(m) || m.includes(l)));
+      return onlyOurs.length || onlyKernel.length ? [`${c.name}: importer only ${JSON.stringify(onlyOurs)}, kernel only ${JSON.stringify(onlyKernel)}`] : [];
+    });
+    expect(mismatches).toEqual([]);
   });
 });

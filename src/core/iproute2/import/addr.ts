@@ -75,7 +75,8 @@ function addrAdd(st: ImportState, scope: Scope, argv: string[], exclusive: boole
   const cidr = formatCidr(peer ? { addr: c.addr, len: 32 } : c);
   const same = dev.addresses.findIndex((x) => sameAddress(x, cidr, peer));
   if (same >= 0) {
-    if (exclusive) return st.fail(`${RTNL}File exists`, 'exists');
+    // inet_rtm_newaddr's extack for NLM_F_EXCL on an existing address (measured on 6.18)
+    if (exclusive) return st.fail('Error: ipv4: Address already assigned.', 'exists');
     dev.addresses.splice(same, 1);
   }
   if (dev.kind === 'ipvlan' && ipvlanAddressTaken(scope, dev, c.addr)) {
@@ -108,7 +109,7 @@ function addrDel(st: ImportState, scope: Scope, argv: string[]): boolean {
   if (!dev) return false;
   if (a.local === undefined) {
     // `ip addr del dev X` deletes the first address.
-    if (!dev.addresses.length) return st.fail(`${RTNL}Cannot assign requested address`);
+    if (!dev.addresses.length) return st.fail(`${RTNL}Operation not supported`);
     dev.addresses.shift();
     st.touch(dev.id);
     return true;
@@ -120,7 +121,8 @@ function addrDel(st: ImportState, scope: Scope, argv: string[]): boolean {
     const y = parseCidr(x.cidr);
     return !!y && y.addr === c.addr && (!explicitLen || y.len === c.len || !!x.peer);
   });
-  if (k < 0) return st.fail(`${RTNL}Cannot assign requested address`, 'no-such-address');
+  // inet_rtm_deladdr's extack (measured on 6.18); the prefix length must match when given
+  if (k < 0) return st.fail('Error: ipv4: Address not found.', 'no-such-address');
   if (!explicitLen) st.info(`deleting ${a.local} without a prefix length matches any length (iproute2 warns about this)`);
   dev.addresses.splice(k, 1);
   st.touch(dev.id);

@@ -77,6 +77,23 @@ describe('address 0.0.0.0', () => {
   });
 });
 
+describe('ip addr add of an address already there', () => {
+  it('is refused with the kernel\'s extack text', () => {
+    const r = imp('ip link add d0 type veth peer name d1', 'ip addr add 10.0.0.1/24 dev d0', 'ip addr add 10.0.0.1/24 dev d0');
+    expect(errors(r)).toEqual(['Error: ipv4: Address already assigned.']);
+  });
+});
+
+describe('ip addr del refusals', () => {
+  it('words a missing address and an empty device as the kernel does', () => {
+    const r = imp('ip link add d0 type veth peer name d1', 'ip addr add 10.0.0.1/24 dev d0', 'ip addr del 10.0.0.9/24 dev d0',
+      'ip addr del 10.0.0.1/25 dev d0', 'ip addr del dev d1');
+    expect(errorLines(r)).toEqual([3, 4, 5]);
+    expect(errors(r)).toEqual(['Error: ipv4: Address not found.', 'Error: ipv4: Address not found.', 'RTNETLINK answers: Operation not supported']);
+    expect(devIn(r, 'host', 'd0')?.addresses).toEqual([{ cidr: '10.0.0.1/24' }]);
+  });
+});
+
 describe('sysctl names', () => {
   it('refuses a misspelt name as sysctl does and keeps it out of the design', () => {
     const r = imp('sysctl -w net.ipv4.ip_fowrard=1', 'sysctl net.ipv4.conf.all.forwrding=1', 'echo 1 > /proc/sys/net/ipv4/ip_fowrard');
@@ -174,5 +191,32 @@ describe('net-tools route and ifconfig refusals (SIOCADDRT ioctl)', () => {
   it('ifconfig on a missing device says what net-tools prints first', () => {
     const r = imp('ifconfig nope up', 'ifconfig nope 10.1.1.1 netmask 255.255.255.0 up');
     expect(errors(r)).toEqual(['nope: ERROR while getting interface flags: No such device', 'SIOCSIFADDR: No such device']);
+  });
+});
+
+describe('static neighbours: arp -s / arp -d and ip neigh flush', () => {
+  const V = ['ip link add eth0 type veth peer name p0', 'ip addr add 10.0.0.1/24 dev eth0', 'ip link set eth0 up', 'ip link set p0 up'];
+  const table = (r: ReturnType<typeof imp>) => nsOf(r, 'host')?.neighbours.map((n) => `${n.ip} ${n.state}`);
+
+  it('arp -s makes a permanent entry on the on-link device (or -i DEV), refuses an off-link address', () => {
+    const r = imp(...V, 'arp -s 10.0.0.9 02:00:00:00:00:09', 'arp -s 10.9.9.9 02:00:00:00:00:09', 'arp -i p0 -s 10.0.0.11 02:00:00:00:00:11');
+    expect(errorLines(r)).toEqual([6]);
+    expect(errors(r)).toEqual(['SIOCSARP: Network is unreachable']);
+    expect(table(r)).toEqual(['10.0.0.9 permanent', '10.0.0.11 permanent']);
+    expect(nsOf(r, 'host')?.neighbours[1].dev).toBe(devIn(r, 'host', 'p0')?.id);
+  });
+
+  it('arp -d removes a configured entry', () => {
+    const r = imp(...V, 'arp -s 10.0.0.9 02:00:00:00:00:09', 'arp -d 10.0.0.9');
+    expect(errorLines(r)).toEqual([]);
+    expect(table(r)).toEqual([]);
+  });
+
+  it('ip neigh flush keeps permanent entries unless told nud permanent', () => {
+    const r = imp(...V, 'ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev eth0', 'ip neigh add 10.0.0.6 lladdr 02:00:00:00:00:06 dev eth0 nud reachable',
+      'ip neigh add 10.0.0.7 lladdr 02:00:00:00:00:07 dev eth0 nud noarp', 'ip neigh flush all');
+    expect(table(r)).toEqual(['10.0.0.5 permanent']);
+    const r2 = imp(...V, 'ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev eth0', 'ip neigh flush nud permanent');
+    expect(table(r2)).toEqual([]);
   });
 });

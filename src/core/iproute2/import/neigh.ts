@@ -32,7 +32,9 @@ export function ipNeigh(st: ImportState, scope: Scope, argv: string[]): boolean 
   if (matches(cmd, 'flush')) {
     const dev = devName !== undefined ? st.needDevice(scope, devName) : undefined;
     if (devName !== undefined && !dev) return false;
-    scope.ns.neighbours = scope.ns.neighbours.filter((n) => dev && n.dev !== dev.id);
+    // iproute2 flushes every state but PERMANENT unless `nud permanent` / `nud all` is given (measured)
+    const keepPermanent = nud !== 'permanent' && nud !== 'all';
+    scope.ns.neighbours = scope.ns.neighbours.filter((n) => (dev && n.dev !== dev.id) || (keepPermanent && n.state === 'permanent'));
     st.touch(scope.ns.id);
     return true;
   }
