@@ -173,7 +173,11 @@ interface DeviceCommon {
 
 export interface PhysicalDevice extends DeviceCommon {
   kind: 'physical';
-  /** LAN segment the NIC is plugged into. */
+  /**
+   * LAN segment the NIC is plugged into. A NIC on no drawn segment is plugged into a switch of
+   * its own with nothing else on it (the script header's default, `lan=` its own name): it has
+   * carrier, and nothing outside the host is reachable through it.
+   */
   lan?: Id;
   /** The switch port facing this NIC reflects frames back (hairpin / reflective relay). */
   lanHairpin?: boolean;

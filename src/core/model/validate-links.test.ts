@@ -10,7 +10,7 @@ describe('link warnings', () => {
   it('warns about an up NIC on no LAN segment, not about one plugged in', () => {
     const plugged = importScript('# phys: eth0 192.168.0.171/24\nip link add link eth0 name mac1 type macvlan mode bridge\nip link set mac1 up\n').design;
     expect(warnings(plugged)).not.toContain('nic-no-lan');
-    // the same NIC with its cable pulled (as a NIC dropped from the palette starts)
+    // the same NIC on no drawn segment (as a NIC dropped from the palette starts)
     const unplugged = JSON.parse(JSON.stringify(plugged)) as Design;
     for (const d of unplugged.hosts[0].devices) if (d.kind === 'physical') delete d.lan;
     expect(warnings(unplugged)).toContain('nic-no-lan');

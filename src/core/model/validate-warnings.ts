@@ -65,7 +65,8 @@ export function checkPitfalls(cx: ValidationContext): void {
       cx.warn('source-no-macs', d.id, cx.devicePath(d, 'sourceMacs'), `source-mode ${label} receives only from listed MACs and has none; add "macaddr add MAC" entries`);
     }
     if (d.kind === 'physical' && d.up && !d.lan) {
-      cx.warn('nic-no-lan', d.id, cx.devicePath(d, 'lan'), `NIC ${label} is on no LAN segment, so it has no cable and no carrier (NO-CARRIER): it and every device stacked on it or bridged through it pass no traffic; plug the NIC into a LAN segment`);
+      // as the script header's default (`lan=` its own name): plugged into a switch of its own
+      cx.warn('nic-no-lan', d.id, cx.devicePath(d, 'lan'), `NIC ${label} is on no drawn LAN segment, so it counts as plugged into a switch with nothing else on it (as "# phys: ${d.name}" is built): no machine outside this host is reachable through it; plug the NIC into a LAN segment to reach the machines on it`);
     }
     const parent = 'parent' in d ? cx.device(host, d.parent) : undefined;
     if (parent && d.up && !parent.up && d.kind !== 'vlan') {
