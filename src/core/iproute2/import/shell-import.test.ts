@@ -9,6 +9,12 @@ const devs = (r: ReturnType<typeof importScript>, ns = 'host') => {
 };
 
 describe('network commands as commands of the shell', () => {
+  it('reads set -euo pipefail as three options, keeping the script arguments', () => {
+    const r = importScript('set -euo pipefail\n[ $# -lt 1 ] && exit 1\nN=$1\nfor i in $(seq 1 "$N"); do ip netns add "ct$i"; done\nset -o errexit -o nounset\nip netns add "last$N"\n', { args: ['3'] });
+    expect(r.design.hosts[0].namespaces.map((n) => n.name).filter((n) => n !== 'host')).toEqual(['ct1', 'ct2', 'ct3', 'last3']);
+    expect(r.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+  });
+
   it('answers ip link show from the design, so idempotent checks work', () => {
     const r = importScript('if ! ip link show br0 >/dev/null 2>&1; then ip link add br0 type bridge; fi\nip link show br0 > /dev/null && ip link add ok type dummy\nip link del nope 2>/dev/null || true\n');
     expect(devs(r)).toEqual(['lo', 'br0', 'ok']);

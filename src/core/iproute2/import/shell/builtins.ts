@@ -82,22 +82,26 @@ function printf<S>(sh: Shell<S>, argv: string[], ctx: ShellCtx<S>): number {
 function setBuiltin<S>(sh: Shell<S>, argv: string[]): number {
   const args = argv.slice(1);
   const map: Record<string, keyof Shell<S>['options']> = { e: 'errexit', u: 'nounset', x: 'xtrace' };
+  const named = (opt: string, on: boolean) => {
+    if (opt === 'errexit' || opt === 'pipefail' || opt === 'nounset' || opt === 'xtrace') sh.options[opt] = on;
+  };
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
     if (a === '--') { sh.positional = args.slice(k + 1); return 0; }
-    if (a === '-o' || a === '+o') {
-      const opt = args[++k];
-      const on = a === '-o';
-      if (opt === 'errexit') sh.options.errexit = on;
-      else if (opt === 'pipefail') sh.options.pipefail = on;
-      else if (opt === 'nounset') sh.options.nounset = on;
-      else if (opt === 'xtrace') sh.options.xtrace = on;
-      else if (opt === undefined) return 0;
-      continue;
-    }
     if (/^[-+][a-zA-Z]+$/.test(a)) {
       const on = a[0] === '-';
-      for (const f of a.slice(1)) { const o = map[f]; if (o) sh.options[o] = on; }
+      // each `o` of a cluster takes the next word as an option name: `set -euo pipefail`
+      for (const f of a.slice(1)) {
+        if (f === 'o') {
+          const opt = args[k + 1];
+          if (opt === undefined) return 0;
+          k++;
+          named(opt, on);
+        } else {
+          const o = map[f];
+          if (o) sh.options[o] = on;
+        }
+      }
       continue;
     }
     sh.positional = args.slice(k);
