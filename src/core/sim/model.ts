@@ -200,7 +200,7 @@ export interface SimNs {
   neigh: Map<number, NeighEntry>;
   conntrack: ConntrackEntry[];
   /** Flows by original and reply tuple, once a rule matches on conntrack state (stack/conntrack.ts). */
-  ct?: Map<string, { flow: { seenReply: boolean }; reply: boolean }>;
+  ct?: Map<string, { flow: { seenReply: boolean; proto: number; key: string; rkey: string; expires: number }; reply: boolean }>;
   lo?: SimDev;
   /** Sockets listening for ICMP in this netns (ping). */
   icmpSockets: Set<IcmpSocket>;

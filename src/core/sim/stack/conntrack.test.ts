@@ -13,6 +13,7 @@ const rule: FirewallRule = { table: 'filter', chain: 'INPUT', target: 'DROP', ct
 function ns(firewall: FirewallRule[] = [rule]): SimNs {
   return { firewall } as unknown as SimNs;
 }
+const st = (n: SimNs, pkt: Uint8Array, now = 0) => ctState(n, pkt, now);
 const ip = (frame: Uint8Array) => frame.subarray(14);
 const request = (id = 7, src = IP_A, dst = IP_B) => ip(icmpEcho({ src: A, dst: B, srcIp: src, dstIp: dst, id, seq: 1 }));
 const reply = (id = 7) => ip(icmpEcho({ src: B, dst: A, srcIp: IP_B, dstIp: IP_A, id, seq: 1, reply: true }));
@@ -25,39 +26,49 @@ describe('conntrack states', () => {
 
   it('an echo request is NEW until confirmed and a reply seen; its reply is ESTABLISHED', () => {
     const n = ns();
-    const first = ctState(n, request());
+    const first = st(n, request());
     expect(first.state).toBe('NEW');
     // not accepted: nothing is kept, the next request is NEW again
-    expect(ctState(n, request()).state).toBe('NEW');
+    expect(st(n, request()).state).toBe('NEW');
     first.confirm?.();
     // confirmed, no reply yet (a loopback packet met again on INPUT): still NEW, not re-added
-    const again = ctState(n, request());
+    const again = st(n, request());
     expect(again.state).toBe('NEW');
     expect(again.confirm).toBeUndefined();
-    expect(ctState(n, reply()).state).toBe('ESTABLISHED');
-    expect(ctState(n, request()).state).toBe('ESTABLISHED');
+    expect(st(n, reply()).state).toBe('ESTABLISHED');
+    expect(st(n, request()).state).toBe('ESTABLISHED');
   });
 
   it('a reply without a flow, or of another echo id, is INVALID', () => {
     const n = ns();
-    expect(ctState(n, reply()).state).toBe('INVALID');
-    ctState(n, request(7)).confirm?.();
-    expect(ctState(n, reply(8)).state).toBe('INVALID');
+    expect(st(n, reply()).state).toBe('INVALID');
+    st(n, request(7)).confirm?.();
+    expect(st(n, reply(8)).state).toBe('INVALID');
   });
 
   it('an echo request the other way is a flow of its own', () => {
     const n = ns();
-    ctState(n, request(7)).confirm?.();
-    expect(ctState(n, request(7, IP_B, IP_A)).state).toBe('NEW');
+    st(n, request(7)).confirm?.();
+    expect(st(n, request(7, IP_B, IP_A)).state).toBe('NEW');
   });
 
   it('an ICMP error quoting a tracked packet is RELATED, an untracked one INVALID', () => {
     const n = ns();
     const req = request();
     const err = ip(icmpError({ src: B, dst: A, srcIp: IP_B, dstIp: IP_A, kind: 'dest-unreach', code: 0, offending: req }));
-    expect(ctState(n, err).state).toBe('INVALID');
-    ctState(n, req).confirm?.();
-    expect(ctState(n, err).state).toBe('RELATED');
+    expect(st(n, err).state).toBe('INVALID');
+    st(n, req).confirm?.();
+    expect(st(n, err).state).toBe('RELATED');
+  });
+
+  it('forgets an ICMP flow idle for 30 s, and each packet refreshes it', () => {
+    const S = 1_000_000_000;
+    const n = ns();
+    st(n, request(), 0).confirm?.();
+    expect(st(n, reply(), 20 * S).state).toBe('ESTABLISHED');
+    expect(st(n, reply(), 49 * S).state).toBe('ESTABLISHED');
+    expect(st(n, reply(), 80 * S).state).toBe('INVALID');
+    expect(st(n, request(), 80 * S).state).toBe('NEW');
   });
 
   it('matches a list and its negation', () => {

@@ -8,19 +8,40 @@
  * reply has been seen, NEW until then (also a loopback packet met again on INPUT); an ICMP
  * error quoting a packet of a tracked flow RELATED (icmp_error_message), an untracked one
  * INVALID; an ICMP reply without a flow INVALID (only requests open one: icmp_new). A flow
- * enters the table when its first packet is accepted (__nf_conntrack_confirm).
+ * enters the table when its first packet is accepted (__nf_conntrack_confirm). Every packet
+ * of a flow refreshes its idle timeout (nf_ct_refresh_acct); an expired flow is gone.
  */
 import type { CtState, FirewallRule } from '../../model/types';
 import type { SimNs } from '../model';
 import { ipv4Dst, ipv4Src } from '../wire/ipv4';
 
-interface CtFlow { seenReply: boolean }
+interface CtFlow { seenReply: boolean; proto: number; key: string; rkey: string; expires: number }
 interface CtHit { flow: CtFlow; reply: boolean }
 
 /** ICMP request type → reply type, for the types that open a flow. */
 const ICMP_REPLY_OF: Record<number, number> = { 8: 0, 13: 14, 15: 16, 17: 18 };
 const ICMP_REQUEST_OF: Record<number, number> = { 0: 8, 14: 13, 16: 15, 18: 17 };
 const ICMP_ERRORS = new Set([3, 4, 5, 11, 12]);
+
+const S = 1_000_000_000;
+/** Idle timeouts (ns): nf_conntrack_icmp_timeout 30 s, udp 30 s / 120 s once replied (udp_timeout_stream), tcp established 5 days, generic 600 s. */
+function timeout(f: CtFlow): number {
+  if (f.proto === 1) return 30 * S;
+  if (f.proto === 17) return (f.seenReply ? 120 : 30) * S;
+  if (f.proto === 6) return 432_000 * S;
+  return 600 * S;
+}
+
+/** The live flow under `key`, dropping it if its timeout ran out. */
+function lookup(table: Map<string, CtHit>, key: string, now: number): CtHit | undefined {
+  const hit = table.get(key);
+  if (hit && hit.flow.expires <= now) {
+    table.delete(hit.flow.key);
+    table.delete(hit.flow.rkey);
+    return undefined;
+  }
+  return hit;
+}
 
 const tracking = new WeakMap<readonly FirewallRule[], boolean>();
 
@@ -60,7 +81,7 @@ function tuples(pkt: Uint8Array, off: number): { key: string; rkey: string; requ
 /** The packet's conntrack state in `ns`, and how to confirm it if it is accepted. */
 export interface CtResult { state: CtState; confirm?: () => void }
 
-export function ctState(ns: SimNs, pkt: Uint8Array): CtResult {
+export function ctState(ns: SimNs, pkt: Uint8Array, now: number): CtResult {
   const table = (ns.ct ??= new Map<string, CtHit>());
   if (pkt[9] === 1) {
     const type = pkt[(pkt[0] & 15) * 4];
@@ -68,14 +89,16 @@ export function ctState(ns: SimNs, pkt: Uint8Array): CtResult {
       const q = (pkt[0] & 15) * 4 + 8;
       if (pkt.length < q + 20) return { state: 'INVALID' };
       const inner = tuples(pkt, q);
-      return { state: inner && table.has(inner.key) ? 'RELATED' : 'INVALID' };
+      return { state: inner && lookup(table, inner.key, now) ? 'RELATED' : 'INVALID' };
     }
   }
   const t = tuples(pkt, 0);
   if (!t) return { state: 'INVALID' };
-  const hit = table.get(t.key);
+  const hit = lookup(table, t.key, now);
   if (hit) {
-    if (hit.reply) { hit.flow.seenReply = true; return { state: 'ESTABLISHED' }; }
+    if (hit.reply) hit.flow.seenReply = true;
+    hit.flow.expires = now + timeout(hit.flow);
+    if (hit.reply) return { state: 'ESTABLISHED' };
     return { state: hit.flow.seenReply ? 'ESTABLISHED' : 'NEW' };
   }
   if (!t.request) return { state: 'INVALID' };
@@ -83,7 +106,8 @@ export function ctState(ns: SimNs, pkt: Uint8Array): CtResult {
     state: 'NEW',
     confirm: () => {
       if (table.has(t.key)) return;
-      const flow: CtFlow = { seenReply: false };
+      const flow: CtFlow = { seenReply: false, proto: pkt[9], key: t.key, rkey: t.rkey, expires: 0 };
+      flow.expires = now + timeout(flow);
       table.set(t.key, { flow, reply: false });
       table.set(t.rkey, { flow, reply: true });
     },

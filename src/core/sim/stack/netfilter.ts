@@ -107,7 +107,7 @@ export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array
   const where = (inDev ?? outDev ?? ns.lo) as SimDev;
   // conntrack runs before the filter table (NF_IP_PRI_CONNTRACK) on every chain of a
   // tracking netns; a new flow is kept only if the packet gets through
-  const ct = tracks(ns) ? ctState(ns, pkt) : undefined;
+  const ct = tracks(ns) ? ctState(ns, pkt, sim.engine.now) : undefined;
   for (const r of ns.firewall) {
     if (r.table !== 'filter' || r.chain !== chain || !ruleMatches(r, pkt, inDev, outDev)) continue;
     if (r.ctstate !== undefined && !ctMatches(r, (ct as CtResult).state)) continue;
