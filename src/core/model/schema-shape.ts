@@ -86,6 +86,8 @@ const firewallRule = z.looseObject({
   in: z.optional(z.string()),
   out: z.optional(z.string()),
   rejectWith: z.optional(z.string()),
+  ctstate: z.optional(z.array(z.enum(['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED']))),
+  ctstateNeg: z.optional(z.boolean()),
 });
 
 const namespace = z.looseObject({

@@ -283,7 +283,17 @@ export interface FirewallRule {
   out?: string;
   /** REJECT `--reject-with`, default icmp-port-unreachable. */
   rejectWith?: string;
+  /**
+   * `-m conntrack --ctstate S,…` (or the older `-m state --state S,…`): the packet's
+   * connection tracking state must be one of these; `ctstateNeg` is the `!` before it.
+   */
+  ctstate?: CtState[];
+  ctstateNeg?: boolean;
 }
+
+/** nf_conntrack states as xt_conntrack and xt_state match them. */
+export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED';
+export const CT_STATES: readonly CtState[] = ['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED'];
 
 /** A LAN segment: a plain learning switch outside every host. */
 export interface Lan {

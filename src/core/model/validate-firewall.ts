@@ -26,6 +26,8 @@ export function checkFirewall(cx: ValidationContext): void {
       if (r.out !== undefined && NO_OUT.has(r.chain)) err('bad-match', `iptables: "-o" cannot be used in ${r.chain} (Can't use -o with ${r.chain})`);
       if (r.target === 'MASQUERADE' && !(r.table === 'nat' && r.chain === 'POSTROUTING')) err('bad-target', 'MASQUERADE is only valid in the nat table\'s POSTROUTING chain (x_tables: ip_tables: MASQUERADE target: only valid in nat table)');
       if (r.target === 'REJECT' && r.table !== 'filter') err('bad-target', 'REJECT is only valid in the filter table (x_tables: ip_tables: REJECT target: only valid in filter table)');
+      if (r.ctstate !== undefined && r.ctstate.length === 0) err('bad-match', 'iptables --ctstate needs at least one state (iptables: Bad ctstate "")');
+      if (r.ctstateNeg && r.ctstate === undefined) err('bad-match', 'a negated conntrack state match needs states to negate');
       for (const [field, v] of [['src', r.src], ['dst', r.dst]] as const) {
         if (v !== undefined && !parseCidr(v.replace(/^!/, ''))) err('bad-address', `iptables ${field === 'src' ? '-s' : '-d'} "${v}" is not an IPv4 address or prefix`);
       }

@@ -151,11 +151,14 @@ describe('validateDesign', () => {
       { table: 'filter', chain: 'INPUT', target: 'ACCEPT', out: 'eth0' },
       { table: 'filter', chain: 'FORWARD', target: 'MASQUERADE' },
       { table: 'nat', chain: 'POSTROUTING', target: 'REJECT' },
+      { table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: [] },
+      { table: 'filter', chain: 'INPUT', target: 'DROP', ctstateNeg: true },
+      { table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: ['ESTABLISHED', 'RELATED'], ctstateNeg: true },
     );
     ns.sysctls['net.ipv4.conf.all.rp_filter'] = 1;
     ns.sysctls['net.ipv4.tcp_bogus'] = 1;
     const found = validateDesign(d).filter((x) => x.path?.startsWith('hosts[0].namespaces[0].'));
-    expect(found.map((x) => x.code)).toEqual(['bad-chain', 'bad-match', 'bad-target', 'bad-target', 'nat-no-forward', 'unknown-sysctl']);
+    expect(found.map((x) => x.code)).toEqual(['bad-chain', 'bad-match', 'bad-target', 'bad-target', 'bad-match', 'bad-match', 'nat-no-forward', 'unknown-sysctl']);
   });
 
   it('warns about an address on a bridge port', () => {

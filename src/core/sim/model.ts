@@ -199,6 +199,8 @@ export interface SimNs {
   /** Neighbour entries by (ifindex, address): stack/neigh.ts neighKey. */
   neigh: Map<number, NeighEntry>;
   conntrack: ConntrackEntry[];
+  /** Flows by original and reply tuple, once a rule matches on conntrack state (stack/conntrack.ts). */
+  ct?: Map<string, { flow: { seenReply: boolean; proto: number; key: string; rkey: string; expires: number }; reply: boolean }>;
   lo?: SimDev;
   /** Sockets listening for ICMP in this netns (ping). */
   icmpSockets: Set<IcmpSocket>;

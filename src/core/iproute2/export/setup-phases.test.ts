@@ -29,6 +29,8 @@ describe('command pieces', () => {
   it('writes iptables rules with negations and reject types', () => {
     expect(firewallSpec({ table: 'filter', chain: 'FORWARD', target: 'REJECT', proto: 'icmp', src: '!10.0.0.0/8', in: 'v+', rejectWith: 'icmp-net-unreachable' }, '-A'))
       .toBe("-t filter -A FORWARD -p 'icmp' ! -s '10.0.0.0/8' -i 'v+' -j REJECT --reject-with 'icmp-net-unreachable'");
+    expect(firewallSpec({ table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: ['ESTABLISHED', 'RELATED'], ctstateNeg: true }, '-A'))
+      .toBe('-t filter -A INPUT -m conntrack ! --ctstate ESTABLISHED,RELATED -j DROP');
     expect(firewallSpec({ table: 'nat', chain: 'POSTROUTING', target: 'MASQUERADE', out: 'eth0' }, '-D'))
       .toBe("-t nat -D POSTROUTING -o 'eth0' -j MASQUERADE");
   });

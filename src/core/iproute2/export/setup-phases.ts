@@ -4,7 +4,7 @@
  * masters and port flags, addresses, links up, routes, neighbours, sysctls, iptables. What the header already states (NIC addresses, MACs, the
  * external machines' default routes) is not repeated.
  */
-import type { Address, Device, FirewallRule, Host, Id, Namespace, Route } from '../../model/types';
+import { CT_STATES, type Address, type Device, type FirewallRule, type Host, type Id, type Namespace, type Route } from '../../model/types';
 import { parseIp } from '../../net/ipv4';
 import { checkGateway, isLocalAddress } from '../import/kernel';
 import { createCommands, moveCommand } from './device-commands';
@@ -199,6 +199,7 @@ export function firewallSpec(r: FirewallRule, op: '-A' | '-D'): string {
   match('-d', r.dst);
   match('-i', r.in);
   match('-o', r.out);
+  if (r.ctstate?.length) parts.push(`-m conntrack ${r.ctstateNeg ? '! ' : ''}--ctstate ${r.ctstate.map((x) => keyword(x, CT_STATES)).join(',')}`);
   parts.push(`-j ${keyword(r.target, ['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE'])}`);
   if (r.target === 'REJECT' && r.rejectWith) parts.push(sh`--reject-with ${r.rejectWith}`);
   return parts.join(' ');

@@ -67,9 +67,30 @@ describe('iptables', () => {
   });
 
   it('refuses MASQUERADE outside nat POSTROUTING and warns about unmodelled matches', () => {
-    const r = imp('iptables -A FORWARD -j MASQUERADE', 'iptables -A FORWARD -o v0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', 'iptables -t mangle -A PREROUTING -j ACCEPT', 'iptables -A NOPE -j ACCEPT');
+    const r = imp('iptables -A FORWARD -j MASQUERADE', 'iptables -A FORWARD -o v0 -m conntrack --ctstate RELATED,ESTABLISHED,SNAT -j ACCEPT', 'iptables -t mangle -A PREROUTING -j ACCEPT', 'iptables -A NOPE -j ACCEPT',
+      'iptables -A INPUT -m recent --set -j ACCEPT');
     expect(errorLines(r)).toEqual([1, 4]);
-    expect(r.diagnostics.filter((d) => d.level === 'warning').map((d) => d.line)).toEqual([2, 3]);
+    expect(r.diagnostics.filter((d) => d.level === 'warning').map((d) => d.line)).toEqual([2, 3, 5]);
+    expect(nsOf(r, 'host')?.firewall).toEqual([]);
+  });
+
+  it('reads conntrack and state matches, with ! and in any letter case', () => {
+    const r = imp('iptables -A FORWARD -o v0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT', 'iptables -A INPUT -m state ! --state new -j ACCEPT',
+      'iptables -A INPUT -m conntrack ! --ctstate ESTABLISHED,RELATED,established -j DROP');
+    expect(errorLines(r)).toEqual([]);
+    expect(nsOf(r, 'host')?.firewall).toEqual([
+      { table: 'filter', chain: 'FORWARD', target: 'ACCEPT', out: 'v0', ctstate: ['RELATED', 'ESTABLISHED'] },
+      { table: 'filter', chain: 'INPUT', target: 'ACCEPT', ctstate: ['NEW'], ctstateNeg: true },
+      { table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: ['ESTABLISHED', 'RELATED'], ctstateNeg: true },
+    ]);
+  });
+
+  it('refuses state lists and options the way iptables does', () => {
+    const r = imp('iptables -A INPUT -m conntrack --ctstate NEW,FOO,BAR -j DROP', 'iptables -A INPUT -m state --state FOO -j DROP', 'iptables -A INPUT --ctstate NEW -j DROP',
+      'iptables -A INPUT -m conntrack --ctstate "" -j DROP', 'iptables -A INPUT -m conntrack --state NEW -j DROP');
+    expect(errorLines(r)).toEqual([1, 2, 3, 4, 5]);
+    expect(errors(r)).toEqual(['iptables v1.8.9 (nf_tables): Bad ctstate "FOO,BAR"', 'iptables v1.8.9 (nf_tables): Bad state "FOO"',
+      'iptables v1.8.9 (nf_tables): unknown option "--ctstate"', 'iptables v1.8.9 (nf_tables): Bad ctstate ""', 'iptables v1.8.9 (nf_tables): unknown option "--state"']);
     expect(nsOf(r, 'host')?.firewall).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /** `iptables [-t nat|filter] -A|-I|-D CHAIN … -j TARGET`, `-P CHAIN POLICY`, `-F`. */
-import type { FirewallRule, FirewallTable, FirewallTarget } from '../../model/types';
+import { CT_STATES, type CtState, type FirewallRule, type FirewallTable, type FirewallTarget } from '../../model/types';
 import type { ImportState, Scope } from './state';
 
 type Chain = FirewallRule['chain'];
@@ -20,6 +20,8 @@ export function iptablesCommand(st: ImportState, scope: Scope, argv: string[]): 
   const rule: Partial<FirewallRule> = {};
   let negate = false;
   const unmodelled: string[] = [];
+  // matches loaded by -m: their options are only known after the -m (iptables: unknown option)
+  const loaded = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i];
     const val = () => (negate ? '!' : '') + (argv[++i] ?? '');
@@ -42,7 +44,26 @@ export function iptablesCommand(st: ImportState, scope: Scope, argv: string[]): 
     } else if (w === '-j' || w === '--jump') rule.target = argv[++i] as FirewallTarget;
     else if (w === '--reject-with') rule.rejectWith = argv[++i];
     else if (w === '-n' || w === '-v' || w === '-x' || w === '--line-numbers' || w === '-w' || w === '--wait') continue;
-    else if (w === '-m' || w === '--match') unmodelled.push(`-m ${argv[++i] ?? ''}`);
+    else if (w === '-m' || w === '--match') {
+      const m = argv[++i] ?? '';
+      if (m === 'conntrack' || m === 'state') loaded.add(m);
+      else unmodelled.push(`-m ${m}`);
+    } else if ((w === '--ctstate' && loaded.has('conntrack')) || (w === '--state' && loaded.has('state'))) {
+      // xt_conntrack/xt_state parse the list case-insensitively (strncasecmp)
+      const list = argv[++i] ?? '';
+      const pieces = list.split(',');
+      const states = pieces.map((x) => x.toUpperCase());
+      const k = states.findIndex((x) => !(CT_STATES as readonly string[]).includes(x));
+      if (k >= 0) {
+        // --ctstate SNAT/DNAT exist but NAT-ness is not tracked here; anything else is a typo,
+        // reported from the bad piece on as libxt_conntrack does
+        if (w === '--ctstate' && states.every((x) => x === 'SNAT' || x === 'DNAT' || (CT_STATES as readonly string[]).includes(x))) unmodelled.push(`${w} ${list}`);
+        else return st.fail(`iptables v1.8.9 (nf_tables): Bad ${w === '--state' ? 'state' : 'ctstate'} "${pieces.slice(k).join(',')}"`, 'bad-match');
+      } else {
+        rule.ctstate = [...new Set(states as CtState[])];
+        if (negate) rule.ctstateNeg = true;
+      }
+    } else if (w === '--ctstate' || w === '--state') return st.fail(`iptables v1.8.9 (nf_tables): unknown option "${w}"`, 'bad-match');
     else if (w.startsWith('-') || w.startsWith('\u2013')) {
       unmodelled.push(w);
       if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('-')) unmodelled.push(argv[++i]);

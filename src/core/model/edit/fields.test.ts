@@ -65,6 +65,13 @@ describe('namespace fields', () => {
     expect(b.design.hosts[0].namespaces[0].firewall).toHaveLength(1);
   });
 
+  it('keeps a conntrack state match and refuses an empty one', () => {
+    const b = new Bench();
+    expect(addFirewallRule(b.design, b.rootNs, { table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: [] }).ok).toBe(false);
+    b.design = ok(addFirewallRule(b.design, b.rootNs, { table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: ['ESTABLISHED', 'RELATED'], ctstateNeg: true }));
+    expect(b.design.hosts[0].namespaces[0].firewall).toEqual([{ table: 'filter', chain: 'INPUT', target: 'DROP', ctstate: ['ESTABLISHED', 'RELATED'], ctstateNeg: true }]);
+  });
+
   it('stores sysctls and non-default policies only', () => {
     const b = new Bench();
     b.design = ok(setSysctl(b.design, b.rootNs, 'net.ipv4.ip_forward', 1));

@@ -162,6 +162,7 @@ export function addFirewallRule(design: Design, nsId: Id, rule: FirewallRule): E
   if (rule.table === 'nat' && !['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'].includes(rule.chain)) return refuse('the nat table has no FORWARD chain');
   if (rule.table === 'filter' && ['PREROUTING', 'POSTROUTING'].includes(rule.chain)) return refuse(`the filter table has no ${rule.chain} chain`);
   if (rule.target === 'MASQUERADE' && !(rule.table === 'nat' && rule.chain === 'POSTROUTING')) return refuse('MASQUERADE is only valid in the nat table, POSTROUTING chain');
+  if (rule.ctstate !== undefined && rule.ctstate.length === 0) return refuse('a conntrack state match needs at least one state');
   for (const k of ['src', 'dst'] as const) {
     const v = rule[k]?.replace(/^!/, '');
     if (v && !parseCidr(v)) return refuse(`${k} "${rule[k]}" is not an address or CIDR`);

@@ -123,7 +123,7 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
 
 function localDeliver(sim: Sim, dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
   const ns = dev.ns;
-  if (dev.kind !== 'loopback' && filterVerdict(sim, ns, 'INPUT', pkt, dev, undefined) !== 'accept') return;
+  if (filterVerdict(sim, ns, 'INPUT', pkt, dev, undefined) !== 'accept') return;
   if (pkt[9] === 1) icmpLocalDeliver(sim, ns, dev, pkt, broadcast);
 }
 

@@ -15,6 +15,7 @@ import { ICMP_DEST_UNREACH, UNREACH_PORT, UNREACH_HOST_PROHIBITED, UNREACH_NET_P
 import { icmpSendError } from './icmp';
 import { ipChecksumFix } from './ip-output';
 import { selectSrc } from './route';
+import { ctMatches, ctState, tracks, type CtResult } from './conntrack';
 
 type Chain = 'INPUT' | 'OUTPUT' | 'FORWARD';
 
@@ -104,9 +105,13 @@ export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array
     if (p['filter/INPUT'] === undefined && p['filter/OUTPUT'] === undefined && p['filter/FORWARD'] === undefined) return 'accept';
   }
   const where = (inDev ?? outDev ?? ns.lo) as SimDev;
+  // conntrack runs before the filter table (NF_IP_PRI_CONNTRACK) on every chain of a
+  // tracking netns; a new flow is kept only if the packet gets through
+  const ct = tracks(ns) ? ctState(ns, pkt, sim.engine.now) : undefined;
   for (const r of ns.firewall) {
     if (r.table !== 'filter' || r.chain !== chain || !ruleMatches(r, pkt, inDev, outDev)) continue;
-    if (r.target === 'ACCEPT') return 'accept';
+    if (r.ctstate !== undefined && !ctMatches(r, (ct as CtResult).state)) continue;
+    if (r.target === 'ACCEPT') { ct?.confirm?.(); return 'accept'; }
     if (r.target === 'DROP') {
       drop(sim, where, 'firewall', `iptables filter ${chain} rule -j DROP matched ${formatIp(ipv4Src(pkt))} > ${formatIp(ipv4Dst(pkt))} (net/ipv4/netfilter/ip_tables.c)`);
       return 'drop';
@@ -118,9 +123,10 @@ export function filterVerdict(sim: Sim, ns: SimNs, chain: Chain, pkt: Uint8Array
     }
   }
   if (ns.policies[`filter/${chain}`] === 'DROP') {
-    drop(sim, where, 'firewall', `iptables filter ${chain} policy DROP (net/ipv4/netfilter/ip_tables.c)`);
+    drop(sim, where, 'firewall', `iptables filter ${chain} policy DROP${ct ? ` (conntrack state ${ct.state})` : ''} (net/ipv4/netfilter/ip_tables.c)`);
     return 'drop';
   }
+  ct?.confirm?.();
   return 'accept';
 }
 

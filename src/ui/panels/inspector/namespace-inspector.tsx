@@ -56,7 +56,7 @@ export function NamespaceSettings({ ns, design }: { ns: Namespace; design: Desig
         <ul className="rows">
           {ns.firewall.map((r, i) => (
             <Row key={i} removeLabel="Remove rule" onRemove={() => edit((d) => removeFirewallRule(d, ns.id, i))}>
-              -t {r.table} -A {r.chain}{r.proto ? ` -p ${r.proto}` : ''}{r.src ? ` -s ${r.src}` : ''}{r.dst ? ` -d ${r.dst}` : ''}{r.in ? ` -i ${r.in}` : ''}{r.out ? ` -o ${r.out}` : ''} -j {r.target}
+              -t {r.table} -A {r.chain}{r.proto ? ` -p ${r.proto}` : ''}{r.src ? ` -s ${r.src}` : ''}{r.dst ? ` -d ${r.dst}` : ''}{r.in ? ` -i ${r.in}` : ''}{r.out ? ` -o ${r.out}` : ''}{r.ctstate ? ` -m conntrack ${r.ctstateNeg ? '! ' : ''}--ctstate ${r.ctstate.join(',')}` : ''} -j {r.target}
             </Row>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 /** Small "add" forms for routes, static neighbours and firewall rules of a namespace. */
 import { useState } from 'react';
 import { addFirewallRule, addNeighbour, addRoute, routeProblem } from '../../../core/model/edit/fields';
-import type { Design, Device, FirewallRule, Id, NeighbourState, Route, RouteType } from '../../../core/model/types';
+import type { CtState, Design, Device, FirewallRule, Id, NeighbourState, Route, RouteType } from '../../../core/model/types';
 import { edit } from './use-edit';
 
 function Input({ label, value, onChange, placeholder, testId }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; testId?: string }) {
@@ -84,6 +84,21 @@ const CHAINS: Record<FirewallRule['table'], FirewallRule['chain'][]> = {
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 };
 
+/** The conntrack state matches people write, as `-m conntrack --ctstate` choices. */
+const STATE_CHOICES = [
+  { value: '', label: 'any' },
+  { value: 'NEW', label: 'NEW' },
+  { value: 'ESTABLISHED,RELATED', label: 'ESTABLISHED,RELATED' },
+  { value: '!ESTABLISHED,RELATED', label: '! ESTABLISHED,RELATED' },
+  { value: 'INVALID', label: 'INVALID' },
+];
+
+function stateMatch(choice: string): Pick<FirewallRule, 'ctstate' | 'ctstateNeg'> {
+  if (!choice) return {};
+  const neg = choice.startsWith('!');
+  return { ctstate: choice.replace(/^!/, '').split(',') as CtState[], ctstateNeg: neg || undefined };
+}
+
 export function FirewallForm({ nsId }: { nsId: Id }) {
   const [table, setTable] = useState<FirewallRule['table']>('nat');
   const [chain, setChain] = useState<FirewallRule['chain']>('POSTROUTING');
@@ -93,11 +108,13 @@ export function FirewallForm({ nsId }: { nsId: Id }) {
   const [dst, setDst] = useState('');
   const [inIf, setIn] = useState('');
   const [outIf, setOut] = useState('');
+  const [state, setState] = useState('');
   const [error, setError] = useState<string>();
   const submit = () => {
     const rule: FirewallRule = {
       table, chain, target, proto: (proto || undefined) as FirewallRule['proto'],
       src: src.trim() || undefined, dst: dst.trim() || undefined, in: inIf.trim() || undefined, out: outIf.trim() || undefined,
+      ...stateMatch(state),
     };
     const r = edit((d) => addFirewallRule(d, nsId, rule));
     if (!r.ok) { setError(r.reason); return; }
@@ -114,6 +131,7 @@ export function FirewallForm({ nsId }: { nsId: Id }) {
       <Input label="-d" value={dst} onChange={setDst} />
       <Input label="-i" value={inIf} onChange={setIn} placeholder="eth+" />
       <Input label="-o" value={outIf} onChange={setOut} />
+      <Choice label="State" value={state} options={STATE_CHOICES} onChange={setState} />
       <button onClick={submit}>Add rule</button>
       {error && <div className="field-error" role="alert">{error}</div>}
     </div>
