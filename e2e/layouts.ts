@@ -34,5 +34,5 @@ export async function useTheme(page: Page, theme: ThemeName): Promise<void> {
 
 /** Where journey screenshots go for review (never committed). */
 export function shot(name: string, layout: Layout): string {
-  return `/tmp/vnetlab-shots/${name}-${layout.tag}.png`;
+  return `${process.env.VNETLAB_SHOTS ?? '/tmp/vnetlab-shots'}/${name}-${layout.tag}.png`;
 }

@@ -10,6 +10,14 @@ interface Rect { x: number; y: number; width: number; height: number }
 const inside = (r: Rect, p: { x: number; y: number }) => p.x > r.x + 1 && p.x < r.x + r.width - 1 && p.y > r.y + 1 && p.y < r.y + r.height - 1;
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
 
+/** Boxes of the names and addresses drawn on device and container nodes, in screen pixels. */
+function nodeTexts(page: Page): Promise<{ text: string; rect: Rect }[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.device-name, .device-addrs, .container-name')].flatMap((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width && r.height ? [{ text: e.textContent ?? '', rect: { x: r.x, y: r.y, width: r.width, height: r.height } }] : [];
+  }));
+}
+
 /** For every drawn wire: its label's box and points along its path, in screen pixels. */
 async function wires(page: Page) {
   return page.evaluate(() => {
@@ -53,6 +61,14 @@ for (const view of VIEWS) {
             expect(on.length, `label of ${w.id} sits on its wire`).toBe(0);
           }
           const labels = all.filter((w) => w.label);
+          // nor on another wire, nor on a device's or container's name or addresses
+          for (const w of labels) {
+            for (const o of all) {
+              if (o.id === w.id) continue;
+              expect(o.points.filter((p) => inside(w.label!, p)).length, `label of ${w.id} sits on wire ${o.id}`).toBe(0);
+            }
+            for (const t of await nodeTexts(page)) expect(overlap(w.label!, t.rect), `label of ${w.id} covers ${t.text}`).toBe(false);
+          }
           for (let i = 0; i < labels.length; i++) {
             for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i].label!, labels[j].label!), `${labels[i].id} / ${labels[j].id}`).toBe(false);
           }

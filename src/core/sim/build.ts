@@ -76,9 +76,11 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   }
   const nsById = new Map<string, SimNs>();
   let macIndex = 0;
-  // Every namespace's lo is ifindex 1, as on Linux (loopback_net_init registers it first);
-  // other devices take indexes from one counter, so a peer's `@ifN` is unambiguous.
-  let ifindex = 2;
+  // Indexes are per namespace, as on Linux (dev_index_reserve allocates from the namespace's
+  // own table): lo is 1 (loopback_net_init registers it first), other devices count on from 2
+  // in the order they were created. A peer in another namespace shows as `@ifN` of its own
+  // namespace's numbering, as `ip link` prints it.
+  const nextIfindex = new Map<SimNs, number>();
   for (const host of design.hosts) {
     for (const n of host.namespaces) {
       const label = n.root ? (host.role === 'external' ? host.name : n.name || 'host') : n.name;
@@ -99,7 +101,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       if (!ns) continue;
       const explicit = d.mac ? parseMac(d.mac) : undefined;
       const dev: SimDev = {
-        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : ifindex++,
+        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : takeIfindex(nextIfindex, ns),
         mac: d.kind === 'loopback' ? ZERO_MAC : d.kind === 'tun' ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
@@ -271,4 +273,11 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
     br.bridge.fdb.set(br.mac, { mac: br.mac, vid: 0, port: null, local: true, static: true, updated: 0 });
     for (const p of br.bridge.ports) br.bridge.fdb.set(p.mac, { mac: p.mac, vid: 0, port: p, local: true, static: true, updated: 0 });
   }
+}
+
+/** The next free ifindex of `ns` (lo keeps 1, so others start at 2). */
+function takeIfindex(next: Map<SimNs, number>, ns: SimNs): number {
+  const n = next.get(ns) ?? 2;
+  next.set(ns, n + 1);
+  return n;
 }

@@ -20,6 +20,14 @@ export type FlowNode = Node<FlowNodeData, FlowNodeKind>;
 export type FlowEdgeData = { relation: Relation; entityId: Id };
 export type FlowEdge = Edge<FlowEdgeData, 'relation'>;
 
+/**
+ * What a host's children may do while dragged: stay right of and below its top-left corner
+ * (a coordinate extent relative to the parent), and grow the host as they go past its right or
+ * bottom edge (expandParent), so the box follows the drag instead of jumping after the drop.
+ * One shared array, so unchanged nodes compare equal.
+ */
+const INSIDE_HOST: [[number, number], [number, number]] = [[0, 0], [Infinity, Infinity]];
+
 /** The nodes the document calls for, parents before children. */
 export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNode[] {
   const g = geometryOf(design);
@@ -34,11 +42,14 @@ export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNod
   for (const host of design.hosts) {
     out.push(node(host.id, 'host', { dragHandle: '.container-header' }));
     for (const ns of host.namespaces) {
-      if (!ns.root) out.push(node(ns.id, 'namespace', { parentId: host.id, extent: 'parent', dragHandle: '.container-header' }));
+      if (!ns.root) out.push(node(ns.id, 'namespace', { parentId: host.id, extent: INSIDE_HOST, expandParent: true, dragHandle: '.container-header' }));
     }
     for (const dev of host.devices) {
       if (dev.kind === 'loopback') continue;
-      out.push(node(dev.id, 'device', { parentId: g.parent.get(dev.id) }, dev.kind));
+      // A device in the root namespace can only stay on its machine, so its host grows with the
+      // drag; a device in a namespace may be dropped into another one, so it is left free.
+      const parentId = g.parent.get(dev.id);
+      out.push(node(dev.id, 'device', parentId === host.id ? { parentId, extent: INSIDE_HOST, expandParent: true } : { parentId }, dev.kind));
     }
   }
   for (const lan of design.lans) out.push(node(lan.id, 'lan'));
@@ -78,7 +89,7 @@ export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set
 
 function sameNode(a: FlowNode, b: FlowNode): boolean {
   return a.type === b.type && a.parentId === b.parentId && a.position.x === b.position.x && a.position.y === b.position.y
-    && a.width === b.width && a.height === b.height && !!a.selected === !!b.selected && a.extent === b.extent
+    && a.width === b.width && a.height === b.height && !!a.selected === !!b.selected && a.extent === b.extent && !!a.expandParent === !!b.expandParent
     && a.data.entityId === b.data.entityId && a.data.handles === b.data.handles && a.dragHandle === b.dragHandle;
 }
 

@@ -16,6 +16,11 @@ describe('ip -br and ifindexes', () => {
     for (const ns of ['ns1', 'ns2']) expect(show(ns, 'ip link show lo')).toMatch(/^1: lo: <LOOPBACK,UP,LOWER_UP>/);
   });
 
+  it('other devices are numbered per namespace from 2, so each veth end is 2 and its peer @if2', () => {
+    expect(show('ns1', 'ip link show veth0')).toMatch(/^2: veth0@if2: /);
+    expect(show('ns2', 'ip link show veth1')).toMatch(/^2: veth1@if2: /);
+  });
+
   it('ip -br addr / link print the columns iproute2 pads (%-16s %-14s)', () => {
     const veth1 = sim.nsByLabel.get('ns2')!.byName.get('veth1')!;
     expect(show('ns1', 'ip -br a').split('\n')).toEqual([

@@ -19,7 +19,10 @@ describe('wire routes and labels', () => {
     expect(r.path.endsWith('L 276 300')).toBe(true);
     const xs = [...r.path.matchAll(/[LQM] (-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
     expect(Math.max(...xs)).toBe(304);
-    expect(r.label).toEqual({ x: 304, y: 200, anchor: 'translate(6px, -50%)' });
+    // beside the run, just above its lower end: clear of wires crossing between the two rows
+    expect(r.label).toEqual({ x: 304, y: 284, anchor: 'translate(6px, -50%)' });
+    // a short run keeps the label at its middle
+    expect(stackedPeerPath(276, 100, 100, 140, 176)!.label.y).toBe(120);
     // Ends facing each other keep the curve.
     expect(stackedPeerPath(276, 100, 400, 100, 176)).toBeUndefined();
   });

@@ -35,6 +35,8 @@ export function midLabel(source: { x: number; y: number }, target: { x: number; 
 
 /** How far a stacked veth bracket reaches past the wider of the two boxes. */
 const BRACKET = 28;
+/** How far above the bracket's lower end its label's centre sits. */
+const BRACKET_LABEL_LIFT = 16;
 
 /**
  * The bracket for a stacked veth pair, or undefined when the ends face each other (the
@@ -51,5 +53,9 @@ export function stackedPeerPath(sourceX: number, sourceY: number, targetX: numbe
     `M ${sourceX} ${sourceY}`, `L ${x - r} ${sourceY}`, `Q ${x} ${sourceY} ${x} ${sourceY + down * r}`,
     `L ${x} ${targetY - down * r}`, `Q ${x} ${targetY} ${x - r} ${targetY}`, `L ${right} ${targetY}`,
   ].join(' ');
-  return { path, label: { x, y: (sourceY + targetY) / 2, anchor: BESIDE } };
+  // The label sits just above the lower end rather than mid-run: wires between the two rows
+  // (a bridge's ports, a VLAN's parent) cross the middle of the run, not its ends.
+  const lower = Math.max(sourceY, targetY);
+  const y = Math.abs(targetY - sourceY) >= 2 * BRACKET_LABEL_LIFT + 20 ? lower - BRACKET_LABEL_LIFT : (sourceY + targetY) / 2;
+  return { path, label: { x, y, anchor: BESIDE } };
 }
