@@ -19,10 +19,10 @@ export function App() {
         <ExtensionRoots />
         <header className="app-toolbar" aria-label="Toolbar"><Toolbar /></header>
         <aside className="app-palette" aria-label="Palette"><Palette /></aside>
-        <main className="app-canvas" aria-label="Canvas"><Canvas /></main>
+        {/* notices sit on the canvas, under the toolbar however many rows it wraps to */}
+        <main className="app-canvas" aria-label="Canvas"><Canvas /><Toasts /></main>
         <aside className="app-inspector" aria-label="Inspector"><Inspector /></aside>
         <section className="app-tabs" aria-label="Panels"><TabArea /></section>
-        <Toasts />
         <ShortcutsPanel />
       </div>
     </ReactFlowProvider>
