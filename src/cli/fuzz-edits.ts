@@ -20,33 +20,14 @@ import { paletteKindsOnThisKernel } from '../kernel/edit-kinds';
 import { limiter } from '../kernel/pool';
 import { runKernelCase } from '../kernel/run-case';
 import { isRoot, killSandboxes } from '../kernel/sandbox';
+import { parseFuzzArgs, type FuzzArgs } from './fuzz-args';
 
-interface Args { seed: number; count: number; only?: number; out: string; jobs: number; budget: number; print: boolean }
+interface Args extends FuzzArgs { only?: number; print: boolean }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { seed: 1, count: 20, out: 'fuzz-findings', jobs: 4, budget: 40, print: false };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    const num = () => {
-      i++;
-      if (!/^\d+$/.test(v ?? '')) throw new Error(`${k} needs a whole number`);
-      return Number(v);
-    };
-    try {
-      if (k === '--seed') a.seed = num();
-      else if (k === '--count') a.count = num();
-      else if (k === '--only') a.only = num();
-      else if (k === '--jobs') a.jobs = Math.max(1, num());
-      else if (k === '--budget') a.budget = num();
-      else if (k === '--out') { a.out = v; i++; }
-      else if (k === '--print') a.print = true;
-      else return `unknown argument ${k}`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  return a;
+  const a = parseFuzzArgs(argv, { count: 20, jobs: 4 }, { numbers: ['only'], flags: ['print'] });
+  if (typeof a === 'string') return a;
+  return { ...a, only: typeof a.extra.only === 'number' ? a.extra.only : undefined, print: a.extra.print === true };
 }
 
 /** What kind of finding an outcome is: what a smaller session must still show. */

@@ -21,14 +21,9 @@ import { compareWithSimulator } from '../kernel/compare';
 import { limiter } from '../kernel/pool';
 import { runKernelCase, runKernelCaseRepeated, UnsupportedKernelError } from '../kernel/run-case';
 import { isRoot, killSandboxes } from '../kernel/sandbox';
+import { parseFuzzArgs, type FuzzArgs } from './fuzz-args';
 
-interface Args {
-  seed: number;
-  count: number;
-  out: string;
-  jobs: number;
-  budget: number;
-}
+type Args = FuzzArgs;
 
 interface Outcome {
   kernel: Observation;
@@ -38,27 +33,7 @@ interface Outcome {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { seed: 1, count: 10, out: 'fuzz-findings', jobs: 3, budget: 40 };
-  for (let i = 0; i < argv.length; i++) {
-    const k = argv[i];
-    const v = argv[i + 1];
-    const num = () => {
-      i++;
-      if (!/^\d+$/.test(v ?? '')) throw new Error(`${k} needs a whole number`);
-      return Number(v);
-    };
-    try {
-      if (k === '--seed') a.seed = num();
-      else if (k === '--count') a.count = num();
-      else if (k === '--jobs') a.jobs = Math.max(1, num());
-      else if (k === '--budget') a.budget = num();
-      else if (k === '--out') { a.out = v; i++; }
-      else return `unknown argument ${k}`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  return a;
+  return parseFuzzArgs(argv, { count: 10, jobs: 3 });
 }
 
 /** Runs one script + probes on both sides (the kernel `runs` times, merged). */
