@@ -27,7 +27,7 @@ export function PersistenceButtons() {
       />
       <button data-testid="save-file" onClick={save} title="Download the design as .json">Save</button>
       <button data-testid="import-script" onClick={() => setImporting(true)} title="Import a bash script">Import</button>
-      {kept && <button data-testid="previous-design" onClick={() => void restorePrevious()} title="Swap back to the design that the last Open, Import, example or link replaced">Previous design</button>}
+      {kept && <button data-testid="previous-design" onClick={() => void restorePrevious()} aria-label="Previous design" title="Previous design: swap back to the design that the last Open, Import, example or link replaced">Previous</button>}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </>
   );
