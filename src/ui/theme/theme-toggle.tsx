@@ -9,7 +9,7 @@ export function ThemeToggle() {
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
     <button data-testid="theme-toggle" onClick={() => setTheme(next)} title={`Switch to the ${next} theme`} aria-label={`Switch to the ${next} theme`}>
-      {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+      {theme === 'dark' ? '☀' : '☾'}<span className="toolbar-word"> {theme === 'dark' ? 'Light' : 'Dark'}</span>
     </button>
   );
 }
