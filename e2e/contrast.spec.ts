@@ -27,13 +27,6 @@ async function checkScreen(page: Page, layout: Layout, name: string): Promise<vo
   expect.soft(await contrastProblems(page), `${name} in ${layout.tag}`).toEqual([]);
 }
 
-async function openExample(page: Page, id: string): Promise<void> {
-  const tab = page.getByRole('tab', { name: 'Examples' });
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await page.getByTestId(`open-example-${id}`).click();
-  await expect(page.getByTestId(`open-example-${id}`)).toHaveText('Open');
-}
-
 const BROKEN = `ip netns add ns1
 ip link add link nosuch name v5 type vlan id 5
 ip addr add 300.1.1.1/24 dev lo
@@ -51,7 +44,7 @@ forEachLayout('every text meets WCAG AA contrast on the main screens', async (pa
   await useTheme(page, layout.theme);
   await checkScreen(page, layout, 'empty');
 
-  await openExample(page, '09-veth-bridge-nat');
+  await ui.openExample('09-veth-bridge-nat');
   await checkScreen(page, layout, 'examples');
   await page.getByRole('tab', { name: 'Examples' }).click();
   await ui.select('device-br0');
@@ -69,24 +62,16 @@ forEachLayout('every text meets WCAG AA contrast on the main screens', async (pa
   await expect(page.getByTestId('import-diagnostics')).toBeVisible();
   await checkScreen(page, layout, 'diagnostics');
 
-  await openExample(page, '01-macvlan-bridge');
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await page.getByTestId('console-ns-ns1').click();
-  await page.getByTestId('console-input').click();
-  await page.keyboard.type('ping -c 1 192.168.0.200');
-  await page.keyboard.press('Enter');
+  await ui.openExample('01-macvlan-bridge');
+  await ui.consoleRun('ns1', 'ping -c 1 192.168.0.200');
   await expect(page.getByTestId('console-output')).toContainText('ping statistics', { timeout: 20_000 });
   await checkScreen(page, layout, 'console');
   await page.getByRole('tab', { name: 'Simulation' }).click();
   await page.locator('.sim-event').nth(1).click();
   await checkScreen(page, layout, 'simulation');
   // a ping the kernel drops: private-mode macvlans never talk to each other
-  await openExample(page, '02-macvlan-private');
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await page.getByTestId('console-ns-ns1').click();
-  await page.getByTestId('console-input').click();
-  await page.keyboard.type('ping -c 1 192.168.0.200');
-  await page.keyboard.press('Enter');
+  await ui.openExample('02-macvlan-private');
+  await ui.consoleRun('ns1', 'ping -c 1 192.168.0.200');
   await page.getByRole('tab', { name: 'Simulation' }).click();
   await page.getByTestId('filter-other').check();
   await page.getByTestId('filter-drops').check();

@@ -109,4 +109,22 @@ export class DesignerPage {
   async addAddress(cidr: string): Promise<void> {
     await this.fill('Add address', cidr);
   }
+
+  /** Opens a gallery example from the Examples tab, as a teacher would. */
+  async openExample(id: string): Promise<void> {
+    // clicking the tab that is already open would fold the panel away
+    const tab = this.page.getByRole('tab', { name: 'Examples' });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.page.getByTestId(`open-example-${id}`).click();
+    await expect(this.page.getByTestId(`open-example-${id}`)).toHaveText('Open');
+  }
+
+  /** Types a command into the console of namespace `ns` and presses Enter. */
+  async consoleRun(ns: string, line: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Console' }).click();
+    await this.page.getByTestId(`console-ns-${ns}`).click();
+    await this.page.getByTestId('console-input').click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+  }
 }

@@ -44,8 +44,7 @@ forEachLayout('the toolbar keeps every control on screen', async (page, layout) 
   const ui = new DesignerPage(page);
   await ui.open();
   await useTheme(page, layout.theme);
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByTestId('open-example-09-veth-bridge-nat').click();
+  await ui.openExample('09-veth-bridge-nat');
   await expect(ui.node('device-br0')).toBeVisible();
   for (const name of ['Reset', 'Presentation mode']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(page.getByTestId('theme-toggle')).toBeVisible();
@@ -57,8 +56,7 @@ forEachLayout('presentation fits the design, readable from the back, with consol
   const ui = new DesignerPage(page);
   await ui.open();
   await useTheme(page, layout.theme);
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByTestId('open-example-01-macvlan-bridge').click();
+  await ui.openExample('01-macvlan-bridge');
   await expect(ui.node('device-mac3')).toBeVisible();
   await page.getByRole('tab', { name: 'Examples' }).click();
   await page.getByRole('button', { name: 'Presentation mode' }).click();
@@ -74,11 +72,7 @@ forEachLayout('presentation fits the design, readable from the back, with consol
   await page.screenshot({ path: shot('presentation', layout) });
 
   // the console opens below: the design is fitted again, and the events sit beside the console
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await page.getByTestId('console-ns-ns1').click();
-  await page.getByTestId('console-input').click();
-  await page.keyboard.type('ping -c 1 192.168.0.200');
-  await page.keyboard.press('Enter');
+  await ui.consoleRun('ns1', 'ping -c 1 192.168.0.200');
   await expect(page.getByTestId('console-output')).toContainText('ping statistics', { timeout: 20_000 });
   await expect.poll(() => cutOffDevices(page)).toEqual([]);
   const term = (await page.getByTestId('console-output').boundingBox())!;

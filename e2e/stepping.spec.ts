@@ -24,17 +24,12 @@ forEachLayout('stepping shows each frame on the canvas and marks it in the list'
   const ui = new DesignerPage(page);
   await ui.open();
   await useTheme(page, layout.theme);
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByTestId('open-example-01-macvlan-bridge').click();
+  await ui.openExample('01-macvlan-bridge');
   await expect(ui.node('device-mac3')).toBeVisible();
   // the class pauses first, then types the ping: it waits, staged
   await page.getByTestId('sim-run').click();
   await page.getByTestId('sim-pause').click();
-  await page.getByRole('tab', { name: 'Console' }).click();
-  await page.getByTestId('console-ns-ns1').click();
-  await page.getByTestId('console-input').click();
-  await page.keyboard.type('ping -c 1 192.168.0.200');
-  await page.keyboard.press('Enter');
+  await ui.consoleRun('ns1', 'ping -c 1 192.168.0.200');
   await expect(page.getByTestId('console-output')).toContainText('PING 192.168.0.200');
   await page.waitForTimeout(200);
   const clock = await page.getByTestId('sim-clock').textContent();
