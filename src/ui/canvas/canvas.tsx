@@ -58,6 +58,7 @@ export function Canvas() {
   useEffect(() => { resyncRef.current = resync; }, [resync]);
   const loadSeq = useAppStore((s) => s.loadSeq);
   const theme = useAppStore((s) => s.theme);
+  const compact = useAppStore((s) => s.compactView);
   const empty = nodes.length === 0;
   useDesignerShortcuts();
 
@@ -137,6 +138,7 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
+        nodesDraggable={!compact}
         onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
         minZoom={0.2}
         maxZoom={2}

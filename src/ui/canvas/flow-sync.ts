@@ -6,7 +6,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Relation } from '../../core/model/edit/connect';
 import type { Design, Id } from '../../core/model/types';
-import { geometryOf } from './geometry';
+import { geometryOf, type Geometry } from './geometry';
 
 export type FlowNodeKind = 'host' | 'namespace' | 'device' | 'lan';
 /**
@@ -28,9 +28,8 @@ export type FlowEdge = Edge<FlowEdgeData, 'relation'>;
  */
 const INSIDE_HOST: [[number, number], [number, number]] = [[0, 0], [Infinity, Infinity]];
 
-/** The nodes the document calls for, parents before children. */
-export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNode[] {
-  const g = geometryOf(design);
+/** The nodes the document calls for, parents before children, placed by `g` (the design's own layout unless told). */
+export function designNodes(design: Design, selection: ReadonlySet<Id>, g: Geometry = geometryOf(design)): FlowNode[] {
   const out: FlowNode[] = [];
   const node = (id: Id, kind: FlowNodeKind, extra: Partial<FlowNode> = {}, handles: string = kind): FlowNode => {
     const s = g.size.get(id)!;
@@ -57,8 +56,7 @@ export function designNodes(design: Design, selection: ReadonlySet<Id>): FlowNod
 }
 
 /** The edges (relations) the document calls for. */
-export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set()): FlowEdge[] {
-  const g = geometryOf(design);
+export function designEdges(design: Design, selection: ReadonlySet<Id> = new Set(), g: Geometry = geometryOf(design)): FlowEdge[] {
   const out: FlowEdge[] = [];
   const edge = (relation: Relation, entityId: Id, source: Id, sourceHandle: string, target: Id, targetHandle: string): FlowEdge => ({
     id: `${relation}:${entityId}`, type: 'relation', source, sourceHandle, target, targetHandle, data: { relation, entityId },

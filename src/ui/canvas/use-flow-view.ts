@@ -7,9 +7,11 @@ import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/reac
 import { useCallback, useMemo, useState } from 'react';
 import type { Design, Id } from '../../core/model/types';
 import { useAppStore } from '../store/store';
+import { compactGeometryOf } from './compact-layout';
 import { designEdges, designNodes, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-sync';
+import { geometryOf } from './geometry';
 
-interface ViewState { design: Design | null; selection: Id[] | null; tick: number; nodes: FlowNode[]; edges: FlowEdge[] }
+interface ViewState { design: Design | null; selection: Id[] | null; tick: number; compact: boolean; nodes: FlowNode[]; edges: FlowEdge[] }
 
 function applySelection(current: Id[], changes: { id: string; selected: boolean }[]): Id[] {
   const set = new Set(current);
@@ -24,16 +26,18 @@ function applySelection(current: Id[], changes: { id: string; selected: boolean 
 export function useFlowView(onSettled: (ids: Id[]) => void) {
   const design = useAppStore((s) => s.design);
   const selection = useAppStore((s) => s.selection);
+  const compact = useAppStore((s) => s.compactView);
   const [tick, setTick] = useState(0);
-  const [view, setView] = useState<ViewState>({ design: null, selection: null, tick: -1, nodes: [], edges: [] });
+  const [view, setView] = useState<ViewState>({ design: null, selection: null, tick: -1, compact: false, nodes: [], edges: [] });
   const selSet = useMemo(() => new Set(selection), [selection]);
 
   let current = view;
-  if (view.design !== design || view.selection !== selection || view.tick !== tick) {
+  if (view.design !== design || view.selection !== selection || view.tick !== tick || view.compact !== compact) {
+    const g = compact ? compactGeometryOf(design) : geometryOf(design);
     current = {
-      design, selection, tick,
-      nodes: syncNodes(designNodes(design, selSet), view.nodes),
-      edges: syncEdges(designEdges(design, selSet), view.edges),
+      design, selection, tick, compact,
+      nodes: syncNodes(designNodes(design, selSet, g), view.nodes),
+      edges: syncEdges(designEdges(design, selSet, g), view.edges),
     };
     setView(current);
   }

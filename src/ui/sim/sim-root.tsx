@@ -16,6 +16,7 @@ export function SimRoot() {
   const presentation = useSimStore((s) => s.presentation);
   const notice = useSimStore((s) => s.notice);
   const notify = useAppStore((s) => s.notify);
+  const setCompactView = useAppStore((s) => s.setCompactView);
   useEffect(() => useAppStore.subscribe((s, prev) => { if (s.design !== prev.design) designChanged(s.design); }), []);
   // The simulator also tells every device's carrier and operstate, so it follows the design
   // shortly after each change (in the worker, off the page's thread), simulating or not.
@@ -28,8 +29,10 @@ export function SimRoot() {
     const root = document.documentElement;
     if (presentation) root.dataset.simPresentation = 'on';
     else delete root.dataset.simPresentation;
-    return () => { delete root.dataset.simPresentation; };
-  }, [presentation]);
+    // presentation draws the layout compacted (the saved positions stay), so text can be larger
+    setCompactView(presentation);
+    return () => { delete root.dataset.simPresentation; setCompactView(false); };
+  }, [presentation, setCompactView]);
   useEffect(() => { if (notice) notify(notice); }, [notice, notify]);
   // Presentation fits the design to the screen, and again whenever the canvas changes size
   // (a panel opened or closed, the window resized), so no device is cut off.
@@ -38,7 +41,7 @@ export function SimRoot() {
     if (!presentation) return;
     const el = document.querySelector('.canvas-wrap');
     let t: ReturnType<typeof setTimeout> | undefined;
-    const refit = () => { if (t) clearTimeout(t); t = setTimeout(() => void rf.fitView({ padding: 0.06, duration: 150 }), 60); };
+    const refit = () => { if (t) clearTimeout(t); t = setTimeout(() => void rf.fitView({ padding: 0.03, duration: 150 }), 60); };
     refit();
     const ro = el && typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : undefined;
     if (el) ro?.observe(el);

@@ -15,6 +15,12 @@ export interface UiSlice {
   /** Id of the tab shown in the bottom tab area (see `slots/extension.ts`), or null when none. */
   activeTab: string | null;
   setActiveTab: (id: string | null) => void;
+  /**
+   * The canvas draws the compact view of the layout (`canvas/compact-layout.ts`, for
+   * presentation): nodes cannot be dragged then, so the design's own positions stay as they are.
+   */
+  compactView: boolean;
+  setCompactView: (on: boolean) => void;
   shortcutsOpen: boolean;
   setShortcutsOpen: (open: boolean) => void;
   toasts: Toast[];
@@ -30,6 +36,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setTheme: (theme) => set({ theme }),
   activeTab: null,
   setActiveTab: (activeTab) => set({ activeTab }),
+  compactView: false,
+  setCompactView: (compactView) => set({ compactView }),
   shortcutsOpen: false,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   toasts: [],
