@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Design, Id } from '../../core/model/types';
 import { useAppStore } from '../store/store';
 import { compactGeometryOf } from './compact-layout';
+import { growForDrag } from './drag-grow';
 import { designEdges, designNodes, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-sync';
 import { geometryOf } from './geometry';
 
@@ -49,7 +50,13 @@ export function useFlowView(onSettled: (ids: Id[]) => void) {
       st.select(applySelection(st.selection, selects));
     }
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (local.length) setView((v) => ({ ...v, nodes: applyNodeChanges(local, v.nodes) }));
+    const dragging = new Set(changes.flatMap((c) => (c.type === 'position' && c.dragging ? [c.id] : [])));
+    if (local.length) {
+      setView((v) => {
+        const moved = applyNodeChanges(local, v.nodes);
+        return { ...v, nodes: dragging.size && v.design ? growForDrag(v.design, moved, dragging) : moved };
+      });
+    }
     const settled = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c.id] : []));
     if (settled.length) onSettled(settled);
   }, [onSettled]);
