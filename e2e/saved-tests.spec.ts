@@ -26,6 +26,14 @@ for (const view of VIEWS) {
       for (const t of design.tests!) await expect(page.getByTestId(`test-verdict-${t.id}`)).toHaveText('✓ pass');
       await shot(page, 'tests', view, 'all-pass');
 
+      // One test run on its own plays on the canvas: its frames move along the wires.
+      const first = design.tests![0];
+      await page.getByTestId(`run-test-${first.id}`).click();
+      await expect(page.getByTestId(`test-shown-${first.id}`)).toBeVisible();
+      await expect.poll(() => page.locator('.sim-overlay .sim-dot').count()).toBeGreaterThan(0);
+      await shot(page, 'tests', view, 'run-on-canvas');
+      await expect(page.getByTestId(`test-verdict-${first.id}`)).toHaveText('✓ pass');
+
       // Add a test with the form (mouse and keyboard): one edit, undone with Ctrl+Z.
       await page.getByTestId('test-add-from').selectOption('ns1');
       await page.getByTestId('test-add-to').fill('10.0.0.9');
@@ -36,6 +44,9 @@ for (const view of VIEWS) {
       await page.getByTestId(`run-test-${added.id}`).click();
       await expect(page.getByTestId(`test-verdict-${added.id}`)).toHaveText('✗ fail');
       await expect(page.getByTestId(`test-drop-${added.id}`)).toContainText('Nobody answered ARP');
+      // its ARP requests go out on the canvas, unanswered
+      await expect(page.getByTestId(`test-shown-${added.id}`)).toBeVisible();
+      await expect.poll(() => page.locator('.sim-overlay .sim-dot.proto-arp').count()).toBeGreaterThan(0);
       await shot(page, 'tests', view, 'fail-with-drop');
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await ui.design()).tests?.length).toBe(3);

@@ -15,9 +15,11 @@ interface TestRunsState {
   runs: Record<Id, TestRun & { design: Design }>;
   /** Test ids waiting for a result. */
   running: Id[];
+  /** The test whose frames the canvas shows (the last one run on its own). */
+  shown: Id | null;
 }
 
-export const useTestRuns = create<TestRunsState>(() => ({ runs: {}, running: [] }));
+export const useTestRuns = create<TestRunsState>(() => ({ runs: {}, running: [], shown: null }));
 
 let seq = 0;
 let listening = false;
@@ -62,5 +64,5 @@ export function currentRun(runs: TestRunsState['runs'], design: Design, id: Id):
 
 /** Forgets every result (tests, a new document). */
 export function resetTestRuns(): void {
-  useTestRuns.setState({ runs: {}, running: [] });
+  useTestRuns.setState({ runs: {}, running: [], shown: null });
 }

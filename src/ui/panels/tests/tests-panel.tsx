@@ -9,6 +9,7 @@ import type { Design, SavedTest } from '../../../core/model/types';
 import { useAppStore } from '../../store/store';
 import { describeProbe, dropText, EXPECT_LABEL, verdict } from './describe';
 import { LabSection } from './lab-section';
+import { showOnCanvas } from './show-run';
 import { currentRun, runTests, useTestRuns } from './test-runs';
 import './tests.css';
 
@@ -43,13 +44,22 @@ function Outcome({ test, design }: { test: SavedTest; design: Design }) {
   );
 }
 
+/** Runs one test: its verdict from a fresh simulation, and its frames played on the canvas. */
+function runVisibly(design: Design, test: SavedTest): void {
+  runTests(design, [test]);
+  useTestRuns.setState({ shown: showOnCanvas(test) ? test.id : null });
+}
+
 function TestRow({ test, design, goal }: { test: SavedTest; design: Design; goal?: boolean }) {
   const apply = useAppStore((s) => s.applyCommand);
+  const shown = useTestRuns((s) => s.shown === test.id);
   return (
-    <li className="test-row" data-testid={`test-${test.id}`}>
+    <li className={`test-row${shown ? ' shown' : ''}`} data-testid={`test-${test.id}`}>
       <div className="test-head">
-        <button className="test-run" data-testid={`run-test-${test.id}`} onClick={() => runTests(design, [test])} aria-label={`Run ${test.probe}`}>▶ Run</button>
+        <button className="test-run" data-testid={`run-test-${test.id}`} onClick={() => runVisibly(design, test)}
+          aria-label={`Run ${test.probe}`} title="Run this test and show its frames on the canvas">▶ Run</button>
         <Result test={test} design={design} />
+        {shown && <span className="test-shown" data-testid={`test-shown-${test.id}`}>on the canvas</span>}
         <span className="test-what">
           <span className="test-label" title={test.probe}>{test.label ?? describeProbe(test.probe)}</span>
           {test.label && <code className="test-probe">{test.probe}</code>}
@@ -118,7 +128,7 @@ export function TestsPanel() {
       <LabSection design={design} />
       <div className="tests-bar">
         <h3>Saved tests <span className="muted">({tests.length})</span></h3>
-        <button data-testid="run-all-tests" disabled={!tests.length || running} onClick={() => runTests(design, tests)}>▶ Run all</button>
+        <button data-testid="run-all-tests" title="Run every test (verdicts only; ▶ Run on one test also shows its frames on the canvas)" disabled={!tests.length || running} onClick={() => runTests(design, tests)}>▶ Run all</button>
       </div>
       {tests.length === 0
         ? <p className="muted tests-empty">No saved tests yet. Add one below, or right-click a device and choose Ping; examples and labs come with their own.</p>
