@@ -54,7 +54,7 @@ for (const view of VIEWS) {
       await expect.poll(async () => (await ui.design()).tests?.length).toBe(4);
     });
 
-    test('a lab starts broken, names the drop that stops each goal, and is solved in the inspector', async ({ page }) => {
+    test('a lab starts broken, names the drop that stops each goal, and is solved in the inspector', async ({ page, context }) => {
       const ui = await openIn(page, view);
       await openExample(page, ui, '12-lab-reach-the-gateway');
       await expect(page.getByTestId('lab-task')).toContainText('Make ns1 reach its gateway');
@@ -62,6 +62,34 @@ for (const view of VIEWS) {
       await expect(page.getByTestId('lab-goals')).toContainText('It stops at');
       await expect(page.getByTestId('lab-chip')).toHaveText('Lab 0/2');
       await shot(page, 'lab', view, 'broken');
+
+      // Opened, the lab shows the student's view: no injected faults, no goal editing.
+      await expect(page.getByTestId('lab-audience')).toContainText('Student view');
+      await expect(page.locator('.lab-teacher')).toHaveCount(0);
+      await expect(page.getByTestId('lab-faults')).toHaveCount(0);
+      await expect(page.locator('.test-goal')).toHaveCount(0);
+      // the teacher switches with one click, and sees the faults
+      await page.getByTestId('lab-teacher-view').click();
+      await page.locator('.lab-teacher summary').click();
+      await expect(page.getByTestId('lab-faults').locator('li')).toHaveCount(2);
+      await expect(page.locator('.test-goal').first()).toBeVisible();
+      await shot(page, 'lab', view, 'teacher-view');
+      // a share link of the lab opens in the student's view
+      await page.getByTestId('share').click();
+      const link = await page.getByTestId('share-link').inputValue();
+      await page.getByRole('dialog', { name: 'Share link' }).getByRole('button', { name: 'Close' }).click();
+      const student = await context.newPage();
+      await student.setViewportSize({ width: view.width, height: view.height });
+      await student.goto(link);
+      await openTab(student, 'Tests');
+      await expect(student.getByTestId('lab-task')).toContainText('Make ns1 reach its gateway');
+      await expect(student.getByTestId('lab-goals')).toContainText('0 of 2 goals met');
+      await expect(student.getByTestId('lab-goals')).toContainText('It stops at');
+      await expect(student.getByTestId('lab-audience')).toContainText('Student view');
+      await expect(student.getByTestId('lab-faults')).toHaveCount(0);
+      await expect(student.locator('.lab-teacher')).toHaveCount(0);
+      await shot(student, 'lab', view, 'student-from-link');
+      await student.close();
 
       // Repair 1: bring v1-br up (select it on the canvas, tick Up).
       await closeTab(page, 'Tests');

@@ -9,6 +9,7 @@ import type { Design } from '../../../core/model/types';
 import { useAppStore } from '../../store/store';
 import { describeProbe, dropText } from './describe';
 import { useLabStatus } from './lab-status';
+import { setLabAudience, useLabView } from './lab-view';
 
 function GoalStatus({ design }: { design: Design }) {
   const status = useLabStatus(design);
@@ -65,11 +66,21 @@ export function LabSection({ design }: { design: Design }) {
   const apply = useAppStore((s) => s.applyCommand);
   const lab = design.lab;
   const [task, setTask] = useState<string | null>(null);
+  const student = useLabView((s) => s.audience === 'student') && !!lab;
   return (
     <section className="lab-section" aria-label="Lab">
       {lab?.task && <div className="lab-task" data-testid="lab-task"><span className="lab-tag">Lab</span> {lab.task}</div>}
       {lab && <GoalStatus design={design} />}
-      <details className="lab-teacher">
+      {lab && (
+        <div className="lab-audience" data-testid="lab-audience">
+          {student
+            ? <>Student view. <button className="link" data-testid="lab-teacher-view" onClick={() => setLabAudience('teacher')}
+                title="Shows the injected faults and goal editing. Not a lock: the faults are part of the design.">Teacher view</button></>
+            : <>Teacher view: the faults and goal editing below are hidden from students when they open this lab.{' '}
+              <button className="link" data-testid="lab-student-view" onClick={() => setLabAudience('student')}>Student view</button></>}
+        </div>
+      )}
+      {!student && <details className="lab-teacher">
         <summary>{lab ? 'Teacher: task and faults' : 'Make this design a lab'}</summary>
         <form onSubmit={(e) => { e.preventDefault(); if (task !== null) apply((d) => setLabTask(d, task)); setTask(null); }}>
           <label className="lab-task-edit">Task
@@ -79,7 +90,7 @@ export function LabSection({ design }: { design: Design }) {
         </form>
         <FaultForm design={design} />
         {lab?.faults?.length ? <ul className="lab-faults" data-testid="lab-faults">{lab.faults.map((f, i) => <li key={i}>{f.description}</li>)}</ul> : null}
-      </details>
+      </details>}
     </section>
   );
 }

@@ -5,12 +5,18 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/store';
 import { useLabStatus } from './lab-status';
+import { setLabAudience } from './lab-view';
 import { runTests } from './test-runs';
 
 const SETTLE_MS = 400;
 
 export function LabWatch() {
   const design = useAppStore((s) => s.design);
+  // a lab that is opened is handed to the student; a design without one is the author's
+  const loadSeq = useAppStore((s) => s.loadSeq);
+  useEffect(() => {
+    if (loadSeq > 0) setLabAudience(useAppStore.getState().design.lab ? 'student' : 'teacher');
+  }, [loadSeq]);
   useEffect(() => {
     const goals = new Set(design.lab?.goals ?? []);
     const tests = (design.tests ?? []).filter((t) => goals.has(t.id));

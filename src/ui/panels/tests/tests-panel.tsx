@@ -9,6 +9,7 @@ import type { Design, SavedTest } from '../../../core/model/types';
 import { useAppStore } from '../../store/store';
 import { describeProbe, dropText, EXPECT_LABEL, verdict } from './describe';
 import { LabSection } from './lab-section';
+import { useLabView } from './lab-view';
 import { showOnCanvas } from './show-run';
 import { currentRun, runTests, useTestRuns } from './test-runs';
 import './tests.css';
@@ -50,8 +51,10 @@ function runVisibly(design: Design, test: SavedTest): void {
   useTestRuns.setState({ shown: showOnCanvas(test) ? test.id : null });
 }
 
-function TestRow({ test, design, goal }: { test: SavedTest; design: Design; goal?: boolean }) {
+function TestRow({ test, design, goal, student }: { test: SavedTest; design: Design; goal?: boolean; student: boolean }) {
   const apply = useAppStore((s) => s.applyCommand);
+  // a student sees the goals but does not change them: no goal box, no removing a goal
+  const locked = student && goal === true;
   const shown = useTestRuns((s) => s.shown === test.id);
   return (
     <li className={`test-row${shown ? ' shown' : ''}`} data-testid={`test-${test.id}`}>
@@ -65,18 +68,19 @@ function TestRow({ test, design, goal }: { test: SavedTest; design: Design; goal
           {test.label && <code className="test-probe">{test.probe}</code>}
         </span>
         <label className="test-expect">expect
-          <select value={test.expect ?? ''} aria-label={`Expected outcome of ${test.probe}`}
+          <select value={test.expect ?? ''} disabled={locked} aria-label={`Expected outcome of ${test.probe}`}
             onChange={(e) => apply((d) => updateTest(d, test.id, { expect: (e.target.value || undefined) as SavedTest['expect'] }))}>
             <option value="">not stated</option>
             <option value="reply">{EXPECT_LABEL.reply}</option>
             <option value="no-reply">{EXPECT_LABEL['no-reply']}</option>
           </select>
         </label>
-        {goal !== undefined && (
+        {goal !== undefined && !student && (
           <label className="test-goal"><input type="checkbox" checked={goal} onChange={(e) => apply((d) => setLabGoal(d, test.id, e.target.checked))} /> goal</label>
         )}
-        {test.origin && <span className="test-origin">{ORIGIN[test.origin]}</span>}
-        <button className="test-remove link" aria-label={`Remove test ${test.probe}`} onClick={() => apply((d) => removeTest(d, test.id))}>✕</button>
+        {student && goal && <span className="test-origin">goal</span>}
+        {test.origin && !(student && goal) && <span className="test-origin">{ORIGIN[test.origin]}</span>}
+        {!locked && <button className="test-remove link" aria-label={`Remove test ${test.probe}`} onClick={() => apply((d) => removeTest(d, test.id))}>✕</button>}
       </div>
       <Outcome test={test} design={design} />
     </li>
@@ -123,6 +127,7 @@ export function TestsPanel() {
   const tests = design.tests ?? NO_TESTS;
   const goals = design.lab?.goals;
   const running = useTestRuns((s) => s.running.length > 0);
+  const student = useLabView((s) => s.audience === 'student') && !!design.lab;
   return (
     <div className="tests-panel">
       <LabSection design={design} />
@@ -132,7 +137,7 @@ export function TestsPanel() {
       </div>
       {tests.length === 0
         ? <p className="muted tests-empty">No saved tests yet. Add one below, or right-click a device and choose Ping; examples and labs come with their own.</p>
-        : <ul className="tests-list">{tests.map((t) => <TestRow key={t.id} test={t} design={design} goal={goals ? goals.includes(t.id) : undefined} />)}</ul>}
+        : <ul className="tests-list">{tests.map((t) => <TestRow key={t.id} test={t} design={design} goal={goals ? goals.includes(t.id) : undefined} student={student} />)}</ul>}
       <AddTest design={design} />
     </div>
   );
