@@ -19,10 +19,12 @@ async function contrastProblems(page: Page): Promise<string[]> {
   return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? v.help}`));
 }
 
-async function checkScreen(page: Page, layout: Layout, name: string): Promise<void> {
+async function checkScreen(page: Page, layout: Layout, name: string, opts: { linkStates?: boolean } = {}): Promise<void> {
   // every device shows its link state once the simulator has read the design: check with them
-  await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node-device').length
-    === document.querySelectorAll('[data-testid="link-state"]').length)).toBe(true);
+  if (opts.linkStates !== false) {
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.react-flow__node-device').length
+      === document.querySelectorAll('[data-testid="link-state"]').length)).toBe(true);
+  }
   await page.screenshot({ path: shot(`contrast-${name}`, layout) });
   expect.soft(await contrastProblems(page), `${name} in ${layout.tag}`).toEqual([]);
 }
@@ -80,4 +82,26 @@ forEachLayout('every text meets WCAG AA contrast on the main screens', async (pa
 
   await page.getByTestId('sim-present').click();
   await checkScreen(page, layout, 'presentation');
+});
+
+forEachLayout('the Tests tab and a lab meet WCAG AA contrast, in the student\'s view and the teacher\'s', async (page, layout) => {
+  const ui = new DesignerPage(page);
+  await ui.open();
+  await useTheme(page, layout.theme);
+  await ui.openExample('12-lab-reach-the-gateway');
+  await page.getByRole('tab', { name: 'Examples' }).click();
+  await page.getByRole('tab', { name: 'Tests' }).click();
+  await expect(page.getByTestId('lab-audience')).toContainText('Student view');
+  await expect(page.getByTestId('lab-goals')).toContainText('It stops at');
+  // (the lab's devices show their link state already: the goals above are judged by it)
+  await expect(page.locator('[data-testid="link-state"]').first()).toBeVisible();
+  await checkScreen(page, layout, 'lab-student', { linkStates: false });
+  await page.getByTestId('lab-teacher-view').click();
+  await page.locator('.lab-teacher summary').click();
+  await expect(page.getByTestId('lab-faults')).toBeVisible();
+  const first = page.locator('[data-testid^="run-test-"]').first();
+  await first.click();
+  await expect(page.locator('[data-testid^="test-shown-"]')).toBeVisible();
+  await expect(page.locator('[data-testid^="test-drop-"]').first()).toBeVisible();
+  await checkScreen(page, layout, 'lab-teacher', { linkStates: false });
 });

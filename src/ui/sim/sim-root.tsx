@@ -2,7 +2,7 @@
  * Effects of the simulation at the app root: reload on design edits (with a notice), the
  * presentation mode switch on the document, and the frames overlay on the canvas.
  */
-import { useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useAppStore } from '../store/store';
 import { designChanged, ensureLoaded } from './controller';
@@ -41,11 +41,25 @@ export function SimRoot() {
     if (!presentation) return;
     const el = document.querySelector('.canvas-wrap');
     let t: ReturnType<typeof setTimeout> | undefined;
-    const refit = () => { if (t) clearTimeout(t); t = setTimeout(() => void rf.fitView({ padding: 0.03, duration: 150 }), 60); };
+    let again: ReturnType<typeof setTimeout> | undefined;
+    // fitted to the canvas's size as the page lays it out now, not as React Flow last measured it
+    // (the panels hide and the compact view replaces the nodes in the same moment)
+    const fit = () => {
+      const r = el?.getBoundingClientRect();
+      const nodes = rf.getNodes();
+      if (!r || !r.width || !r.height || !nodes.length) return;
+      void rf.setViewport(getViewportForBounds(rf.getNodesBounds(nodes), r.width, r.height, 0.2, 2, 0.04), { duration: 150 });
+    };
+    const refit = () => {
+      if (t) clearTimeout(t);
+      if (again) clearTimeout(again);
+      t = setTimeout(fit, 60);
+      again = setTimeout(fit, 400);
+    };
     refit();
     const ro = el && typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : undefined;
     if (el) ro?.observe(el);
-    return () => { ro?.disconnect(); if (t) clearTimeout(t); };
+    return () => { ro?.disconnect(); if (t) clearTimeout(t); if (again) clearTimeout(again); };
   }, [presentation, rf]);
   return <FramesOverlay />;
 }
