@@ -175,8 +175,6 @@ export interface NeighEntry {
   probes: number;
   queue: PendingPacket[];
   timer?: TimerHandle;
-  /** `ip` as text, made once for trace events. */
-  ipText?: string;
   /** The entry's timer callback, made once (stack/neigh.ts arm). */
   onTimer?: () => void;
   /** Address to put in our ARP requests (from the first queued packet). */

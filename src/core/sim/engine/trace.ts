@@ -4,6 +4,7 @@
  * Readers poll with an index (`since(i)`) so a UI can stream it incrementally.
  */
 import type { Nanos } from './time';
+import { formatIp } from '../../net/ipv4';
 
 /** Where something happened: namespace label and device name. */
 export interface Where {
@@ -51,10 +52,18 @@ export type TraceEvent =
 
 export type TraceEventKind = TraceEvent['kind'];
 
-/** Codes of the compact rows: a frame seen by a device's taps, or any other event kept whole. */
+/**
+ * Codes of the compact rows: a frame seen by a device's taps, a neighbour state change
+ * (NEIGH + the state's index in NEIGH_STATES), or any other event kept whole.
+ */
 const TX = 0;
 const RX = 1;
 const OBJECT = 2;
+const NEIGH = 3;
+
+/** The `state` texts of neighbour events, by their row code - NEIGH. */
+export const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP'] as const;
+export type NeighStateText = (typeof NEIGH_STATES)[number];
 /** Rows per chunk: a chunk's columns never move once full (a long trace is never copied whole). */
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
@@ -79,15 +88,21 @@ interface PendingWhy {
 interface Chunk {
   times: Float64Array;
   codes: Uint8Array;
-  /** Per row: the `Where` of a frame, or the event itself. */
+  /** Per row: the address of a neighbour event. */
+  ips: Float64Array;
+  /** Per row: the `Where` of a frame or a neighbour event, or the event itself. */
   refs: (Where | TraceEvent)[];
-  /** Per row: the frame bytes, undefined for other events. */
-  frames: (Uint8Array | undefined)[];
+  /** Per row: the frame bytes, the link-layer address of a neighbour event, else undefined. */
+  frames: (Uint8Array | string | undefined)[];
 }
 
 function newChunk(): Chunk {
-  return { times: new Float64Array(CHUNK), codes: new Uint8Array(CHUNK), refs: new Array<Where | TraceEvent>(CHUNK), frames: new Array<Uint8Array | undefined>(CHUNK) };
+  return {
+    times: new Float64Array(CHUNK), codes: new Uint8Array(CHUNK), ips: new Float64Array(CHUNK),
+    refs: new Array<Where | TraceEvent>(CHUNK), frames: new Array<Uint8Array | string | undefined>(CHUNK),
+  };
 }
+
 
 /**
  * An append-only event log. Frames — nearly every event — are stored as compact rows
@@ -141,6 +156,21 @@ export class Trace {
     c.frames[i] = frame;
   }
 
+  /**
+   * Records a neighbour entry's state change (read as a `neigh` event). Kept as a row, not an
+   * object: a large broadcast domain makes as many of these as it has entries, and every one
+   * lives as long as the trace.
+   */
+  pushNeigh(t: Nanos, at: Where, ip: number, state: NeighStateText, lladdr: string | undefined): void {
+    const i = this.row();
+    const c = this.current as Chunk;
+    c.times[i] = t;
+    c.codes[i] = NEIGH + NEIGH_STATES.indexOf(state);
+    c.ips[i] = ip >>> 0;
+    c.refs[i] = at;
+    c.frames[i] = lladdr;
+  }
+
   get length(): number {
     return this.count;
   }
@@ -158,7 +188,9 @@ export class Trace {
       if (code === OBJECT && this.pendingWhy.size > 0) this.renderWhy(k);
       made.push(code === OBJECT
         ? c.refs[i] as TraceEvent
-        : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
+        : code >= NEIGH
+          ? { t: c.times[i] as Nanos, kind: 'neigh', at: c.refs[i] as Where, ip: formatIp(c.ips[i]), state: NEIGH_STATES[code - NEIGH], lladdr: c.frames[i] as string | undefined }
+          : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
     }
     return made;
   }
@@ -184,7 +216,7 @@ export class Trace {
       if (code === OBJECT) {
         const ev = c.refs[i] as TraceEvent;
         if (ev.kind === 'frame-tx' || ev.kind === 'frame-rx') f(ev.t, ev.kind, ev.at, ev.frame);
-      } else f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
+      } else if (code < NEIGH) f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
     }
   }
 }
