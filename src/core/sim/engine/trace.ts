@@ -64,9 +64,25 @@ const NEIGH = 3;
 /** The `state` texts of neighbour events, by their row code - NEIGH. */
 export const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP'] as const;
 export type NeighStateText = (typeof NEIGH_STATES)[number];
-/** Rows per chunk: a chunk's columns never move once full (a long trace is never copied whole). */
-const CHUNK_BITS = 12;
-const CHUNK = 1 << CHUNK_BITS;
+/**
+ * Rows per chunk: a chunk's columns never move once full (a long trace is never copied
+ * whole). The first chunk is small, for the many short simulations; the others are large
+ * enough (256 KB of references) for V8 to allocate their arrays in its large-object space,
+ * which the young-generation collector never copies: a long trace costs no copying.
+ */
+const FIRST = 1 << 12;
+const BIG_BITS = 15;
+const BIG = 1 << BIG_BITS;
+
+/** The chunk holding row `k`. */
+function chunkOf(k: number): number {
+  return k < FIRST ? 0 : 1 + ((k - FIRST) >> BIG_BITS);
+}
+
+/** Row `k`'s index in its chunk. */
+function slotOf(k: number): number {
+  return k < FIRST ? k : (k - FIRST) & (BIG - 1);
+}
 
 /**
  * A drop explanation rendered on first read: `render(a, b)`. The arguments are kept instead
@@ -83,7 +99,7 @@ interface PendingWhy {
 /**
  * A fixed-size block of rows. Times and codes are typed columns: numbers stored unboxed
  * outside the JS heap, which the garbage collector never scans (one allocation per chunk
- * of 4096 rows). References stay in plain arrays, allocated at full size.
+ * of rows). References stay in plain arrays, allocated at full size.
  */
 interface Chunk {
   times: Float64Array;
@@ -96,10 +112,10 @@ interface Chunk {
   frames: (Uint8Array | string | undefined)[];
 }
 
-function newChunk(): Chunk {
+function newChunk(rows: number): Chunk {
   return {
-    times: new Float64Array(CHUNK), codes: new Uint8Array(CHUNK), ips: new Float64Array(CHUNK),
-    refs: new Array<Where | TraceEvent>(CHUNK), frames: new Array<Uint8Array | string | undefined>(CHUNK),
+    times: new Float64Array(rows), codes: new Uint8Array(rows), ips: new Float64Array(rows),
+    refs: new Array<Where | TraceEvent>(rows), frames: new Array<Uint8Array | string | undefined>(rows),
   };
 }
 
@@ -123,8 +139,9 @@ export class Trace {
 
   /** Index of the next row in the current chunk (a new chunk when the last one is full). */
   private row(): number {
-    const i = this.count++ & (CHUNK - 1);
-    if (i === 0) this.chunks.push((this.current = newChunk()));
+    const k = this.count++;
+    const i = slotOf(k);
+    if (i === 0) this.chunks.push((this.current = newChunk(k === 0 ? FIRST : BIG)));
     return i;
   }
 
@@ -182,8 +199,8 @@ export class Trace {
   get events(): TraceEvent[] {
     const made = this.made;
     for (let k = made.length; k < this.count; k++) {
-      const c = this.chunks[k >> CHUNK_BITS];
-      const i = k & (CHUNK - 1);
+      const c = this.chunks[chunkOf(k)];
+      const i = slotOf(k);
       const code = c.codes[i];
       if (code === OBJECT && this.pendingWhy.size > 0) this.renderWhy(k);
       made.push(code === OBJECT
@@ -210,8 +227,8 @@ export class Trace {
   /** Calls `f` for every frame event recorded at or after index `from`, without making event objects. */
   forEachFrame(f: (t: Nanos, kind: 'frame-tx' | 'frame-rx', at: Where, frame: Uint8Array) => void, from = 0): void {
     for (let k = from; k < this.count; k++) {
-      const c = this.chunks[k >> CHUNK_BITS];
-      const i = k & (CHUNK - 1);
+      const c = this.chunks[chunkOf(k)];
+      const i = slotOf(k);
       const code = c.codes[i];
       if (code === OBJECT) {
         const ev = c.refs[i] as TraceEvent;
