@@ -130,5 +130,5 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
   if (!known) return;
   const sha = macAt(frame, off + 8);
   const state = op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
-  neighUpdate(sim, dev, sip, sha, state, false);
+  neighUpdate(sim, dev, sip, sha, state, false, known);
 }

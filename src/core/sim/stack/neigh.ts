@@ -180,8 +180,9 @@ export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Arr
  * neigh_update from received ARP (arp_process): `state` is REACHABLE for a unicast reply
  * to us, STALE otherwise; `create` for requests aimed at one of our addresses.
  */
-export function neighUpdate(sim: Sim, dev: SimDev, ip: number, lladdr: Mac, state: 'reachable' | 'stale', create_: boolean): void {
-  let e = neighLookup(dev, ip);
+export function neighUpdate(sim: Sim, dev: SimDev, ip: number, lladdr: Mac, state: 'reachable' | 'stale', create_: boolean, known?: NeighEntry): void {
+  // `known`: the entry for (dev, ip) when the caller has just looked it up
+  let e = known ?? neighLookup(dev, ip);
   const now = sim.engine.now;
   if (!e) {
     if (!create_) return;
