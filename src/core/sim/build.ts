@@ -5,14 +5,14 @@
  */
 import type { BridgeDevice, Design, Device, IpvlanDevice, MacvlanDevice, PhysicalDevice, VethDevice, VlanDevice } from '../model/types';
 import { contains, parseCidr, parseIp } from '../net/ipv4';
-import type { IfAddr, LanSegment, Sim, SimDev, SimNs } from './model';
+import type { IfAddr, LanSegment, Sim, SimDev, SimNs, XmitFrame } from './model';
 import { buildOrder } from '../model/build-order';
 import { Engine } from './engine/engine';
 import { Rng } from './engine/rng';
 import { Trace } from './engine/trace';
 import { macFromSeed, parseMac, ZERO_MAC } from './wire/mac';
 import { micros } from './engine/time';
-import { vethXmit } from './devices/veth';
+import { vethXmit, vethXmitFrame } from './devices/veth';
 import { loopbackXmit } from './devices/loopback';
 import { dummyXmit } from './devices/dummy';
 import { tunXmit } from './devices/tuntap';
@@ -42,6 +42,11 @@ const XMIT: Record<Device['kind'], SimDev['xmit']> = {
   tap: tunXmit,
   tun: tunXmit,
   dummy: dummyXmit,
+};
+
+/** Drivers that also transmit from an skb's fields (SimDev.xmitFrame). */
+const XMIT_FRAME: Partial<Record<Device['kind'], XmitFrame>> = {
+  veth: vethXmitFrame,
 };
 
 function parseAddrs(dev: Device): IfAddr[] {
@@ -106,6 +111,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
         xmit: XMIT[d.kind], captured: false,
+        xmitFrame: XMIT_FRAME[d.kind],
         // every optional field present from the start: one object shape for all devices keeps
         // the per-frame code monomorphic
         peer: undefined, lower: undefined, lan: undefined, rxHandler: undefined, bridge: undefined, brPort: undefined,

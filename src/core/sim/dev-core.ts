@@ -81,25 +81,44 @@ export function loopDetected(sim: Sim, skb: Skb, sw: object, where: SimDev | und
  * false only when the driver itself refused the frame (NET_XMIT_DROP).
  */
 export function devXmit(sim: Sim, dev: SimDev, skb: Skb): boolean {
-  if (!dev.up) {
-    dropWhy(sim, dev, 'dev-down', whyXmitDown, dev, undefined, skb.data);
+  if (!xmitAllowed(sim, dev, skb.data, ++skb.hops)) return true;
+  return dev.xmit(sim, dev, skb) !== false;
+}
+
+/**
+ * devXmit of a frame not held in an skb (a bridge's flood copies): the same checks, and an
+ * skb object only for a driver without `xmitFrame`.
+ */
+export function devXmitFrame(sim: Sim, dev: SimDev, data: Uint8Array, hops: number, lineage: LoopCounts | undefined): boolean {
+  if (!xmitAllowed(sim, dev, data, ++hops)) return true;
+  if (dev.xmitFrame) {
+    dev.xmitFrame(sim, dev, data, hops, lineage);
     return true;
+  }
+  return dev.xmit(sim, dev, { data, hops, lineage, forceHost: false }) !== false;
+}
+
+/** The admin, carrier and storm checks of devXmit (`hops` counts this hop), then the tx taps. */
+function xmitAllowed(sim: Sim, dev: SimDev, data: Uint8Array, hops: number): boolean {
+  if (!dev.up) {
+    dropWhy(sim, dev, 'dev-down', whyXmitDown, dev, undefined, data);
+    return false;
   }
   if (!dev.carrier) {
-    dropNoCarrier(sim, dev, skb.data);
-    return true;
+    dropNoCarrier(sim, dev, data);
+    return false;
   }
-  if (++skb.hops > sim.stormHops) {
+  if (hops > sim.stormHops) {
     if (!sim.stormDetected) {
       sim.stormDetected = true;
       sim.trace.push({ t: sim.engine.now, kind: 'note', ns: dev.ns.label, text: `broadcast storm: a frame looped through ${sim.stormHops} layer-2 hops (a bridge loop without STP); the simulator stops forwarding it` });
     }
-    dropWhy(sim, dev, 'storm', whyStorm, dev.name, undefined, skb.data);
-    return true;
+    dropWhy(sim, dev, 'storm', whyStorm, dev.name, undefined, data);
+    return false;
   }
   sim.frameEvents++;
-  tap(sim, dev, 'frame-tx', skb.data);
-  return dev.xmit(sim, dev, skb) !== false;
+  tap(sim, dev, 'frame-tx', data);
+  return true;
 }
 
 /** Records a frame seen by the packet taps of `dev` (tcpdump). */
@@ -117,8 +136,13 @@ export function deliverLater(sim: Sim, dev: SimDev, skb: Skb): void {
   sim.engine.call(sim.hopDelay, receiveFields, sim, dev, skb.data, skb.hops, skb.lineage, skb.forceHost);
 }
 
+/** deliverLater of a frame given as an skb's fields. */
+export function deliverFrameLater(sim: Sim, dev: SimDev, data: Uint8Array, hops: number, lineage: LoopCounts | undefined, forceHost: boolean): void {
+  sim.engine.call(sim.hopDelay, receiveFields, sim, dev, data, hops, lineage, forceHost);
+}
+
 function receiveFields(sim: Sim, dev: SimDev, data: Uint8Array, hops: number, lineage: LoopCounts | undefined, forceHost: boolean | undefined): void {
-  netifReceive(sim, dev, { data, hops, lineage, forceHost });
+  receive(sim, dev, data, hops, lineage, forceHost, undefined);
 }
 
 /** Packet type of a frame relative to a device (eth_type_trans). */
@@ -132,16 +156,23 @@ export function pktTypeFor(dev: SimDev, frame: Uint8Array): PktType {
 
 /** The receive path of `dev` (__netif_receive_skb_core), rule 0.1 of kernel-behaviour.md. */
 export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
+  receive(sim, dev, skb.data, skb.hops, skb.lineage, skb.forceHost, skb);
+}
+
+/**
+ * netifReceive on the skb's fields: the skb object is made only for an rx_handler (most
+ * receiving devices have none, and a frame from the hop lane arrives as fields).
+ */
+function receive(sim: Sim, dev: SimDev, frame: Uint8Array, hops: number, lineage: LoopCounts | undefined, forceHost: boolean | undefined, skb: Skb | undefined): void {
   if (!dev.up) {
-    dropWhy(sim, dev, 'dev-down', whyRxDown, dev, undefined, skb.data);
+    dropWhy(sim, dev, 'dev-down', whyRxDown, dev, undefined, frame);
     return;
   }
   sim.frameEvents++;
   // a looped-back frame was already seen by lo's taps on transmit (af_packet shows it once)
-  if (dev.kind !== 'loopback') tap(sim, dev, 'frame-rx', skb.data);
+  if (dev.kind !== 'loopback') tap(sim, dev, 'frame-rx', frame);
   const sockets = dev.ns.arpSockets;
-  if (sockets.size > 0) for (const s of sockets) if (s.dev === dev) s.onArp(skb.data);
-  const frame = skb.data;
+  if (sockets.size > 0) for (const s of sockets) if (s.dev === dev) s.onArp(frame);
   const outerType = (frame[12] << 8) | frame[13];
   const tagged = isVlanTpid(outerType);
   if (tagged) {
@@ -156,12 +187,12 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
         dropWhy(sim, vdev, 'dev-down', whyVlanDown, vdev, vid, frame);
         return;
       }
-      netifReceive(sim, vdev, { data: untagged, hops: skb.hops, lineage: skb.lineage, forceHost: false });
+      receive(sim, vdev, untagged, hops, lineage, false, undefined);
       return;
     }
   }
   if (dev.rxHandler) {
-    if (dev.rxHandler(sim, dev, skb) === 'consumed') return;
+    if (dev.rxHandler(sim, dev, skb ?? { data: frame, hops, lineage, forceHost }) === 'consumed') return;
   }
   if (tagged && (((frame[14] << 8) | frame[15]) & 0xfff) !== 0) {
     const vid = ((frame[14] << 8) | frame[15]) & 0xfff;
@@ -170,7 +201,7 @@ export function netifReceive(sim: Sim, dev: SimDev, skb: Skb): void {
   }
   const off = tagged ? 18 : 14;
   const type = (frame[off - 2] << 8) | frame[off - 1];
-  const pt = skb.forceHost ? 'host' : pktTypeFor(dev, frame);
+  const pt = forceHost ? 'host' : pktTypeFor(dev, frame);
   const handler = sim.ptypes.get(type);
   if (handler) handler(sim, dev, frame, off, pt);
 }

@@ -50,6 +50,9 @@ export interface IfAddr {
 /** What an rx_handler did with a frame (net/core/dev.c RX_HANDLER_*). */
 export type RxResult = 'consumed' | 'pass';
 
+/** A driver transmit on an skb's fields (SimDev.xmitFrame); `hops` already counts this hop. */
+export type XmitFrame = (sim: Sim, dev: SimDev, data: Uint8Array, hops: number, lineage: LoopCounts | undefined) => void;
+
 export type RxHandler = (sim: Sim, dev: SimDev, skb: Skb) => RxResult;
 
 export type PortState = 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
@@ -136,6 +139,11 @@ export interface SimDev {
    * means the driver refused it (NET_XMIT_DROP), which a packet socket reports as ENOBUFS.
    */
   xmit: (sim: Sim, dev: SimDev, skb: Skb) => boolean | void;
+  /**
+   * The same driver transmit on the skb's fields, for drivers that keep nothing of the skb
+   * (veth): a bridge flooding to N such ports then makes no skb object per port.
+   */
+  xmitFrame?: XmitFrame;
   /** A capture is running on the device. */
   captured: boolean;
   /** Where-object shared by this device's trace events (dev-core.ts whereOf), made on first use. */
@@ -167,8 +175,6 @@ export interface NeighEntry {
   probes: number;
   queue: PendingPacket[];
   timer?: TimerHandle;
-  /** `ip` as text, made once for trace events. */
-  ipText?: string;
   /** The entry's timer callback, made once (stack/neigh.ts arm). */
   onTimer?: () => void;
   /** Address to put in our ARP requests (from the first queued packet). */

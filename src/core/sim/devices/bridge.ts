@@ -7,7 +7,7 @@
  * net.bridge.bridge-nf-call-iptables is 1.
  */
 import type { BridgePortState, FdbEntry, RxResult, Sim, SimDev, Skb } from '../model';
-import { devXmit, drop, dropWhy, loopDetected, netifReceive } from '../dev-core';
+import { devXmitFrame, drop, dropWhy, loopDetected, netifReceive } from '../dev-core';
 import { macAt } from '../mac-cache';
 import { ETHERTYPE_IPV4, ETHERTYPE_VLAN, popVlan, pushVlan } from '../wire/ethernet';
 import { filterVerdict } from '../stack/netfilter';
@@ -164,7 +164,9 @@ export function bridgeRx(sim: Sim, port: SimDev, skb: Skb): RxResult {
   }
   if (loopDetected(sim, skb, br, port, br.name)) return 'consumed';
   learn(sim, br, port, frame, vid);
-  bridgeForward(sim, br, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }, port, vid);
+  // bridgeForward reads the skb's data, hops and lineage only: the received skb serves
+  // unless VLAN filtering made a new frame
+  bridgeForward(sim, br, data === frame ? skb : { data, hops: skb.hops, lineage: skb.lineage, forceHost: false }, port, vid);
   return 'consumed';
 }
 
@@ -230,7 +232,7 @@ function forwardTo(sim: Sim, br: SimDev, port: SimDev, skb: Skb, ingress: SimDev
       if (filterVerdict(sim, br.ns, 'FORWARD', data.subarray(off), br, br) !== 'accept') return;
     }
   }
-  devXmit(sim, port, { data, hops: skb.hops, lineage: skb.lineage, forceHost: false });
+  devXmitFrame(sim, port, data, skb.hops, skb.lineage);
 }
 
 /** br_pass_frame_up: the frame is received again with the bridge device as its device. */

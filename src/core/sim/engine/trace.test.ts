@@ -32,6 +32,26 @@ describe('Trace', () => {
     expect(tr.events[10000].t).toBe(10001);
   });
 
+  it('reads every row back across chunks of different sizes', () => {
+    const tr = new Trace();
+    const frame = new Uint8Array([1]);
+    const rows = 4096 + 32768 + 5;
+    for (let i = 0; i < rows; i++) {
+      if (i % 3 === 0) tr.pushNeigh(t(i), at, 0x0a000001 + i, 'STALE', undefined);
+      else tr.pushFrame(t(i), i % 3 === 1 ? 'frame-tx' : 'frame-rx', at, frame);
+    }
+    const ev = tr.events;
+    expect(ev.length).toBe(rows);
+    for (const i of [0, 4095, 4096, 4097, 36863, 36864, rows - 1]) {
+      expect(ev[i].t).toBe(i);
+      expect(ev[i].kind).toBe(i % 3 === 0 ? 'neigh' : i % 3 === 1 ? 'frame-tx' : 'frame-rx');
+    }
+    expect(ev[36864]).toEqual({ t: 36864, kind: 'neigh', at, ip: '10.0.144.1', state: 'STALE', lladdr: undefined });
+    let frames = 0;
+    tr.forEachFrame(() => frames++);
+    expect(frames).toBe(rows - Math.ceil(rows / 3));
+  });
+
   it('renders a lazily explained drop when it is read, as a plain why string', () => {
     const tr = new Trace();
     let rendered = 0;

@@ -4,6 +4,7 @@
  * Readers poll with an index (`since(i)`) so a UI can stream it incrementally.
  */
 import type { Nanos } from './time';
+import { formatIp } from '../../net/ipv4';
 
 /** Where something happened: namespace label and device name. */
 export interface Where {
@@ -51,13 +52,37 @@ export type TraceEvent =
 
 export type TraceEventKind = TraceEvent['kind'];
 
-/** Codes of the compact rows: a frame seen by a device's taps, or any other event kept whole. */
+/**
+ * Codes of the compact rows: a frame seen by a device's taps, a neighbour state change
+ * (NEIGH + the state's index in NEIGH_STATES), or any other event kept whole.
+ */
 const TX = 0;
 const RX = 1;
 const OBJECT = 2;
-/** Rows per chunk: a chunk's columns never move once full (a long trace is never copied whole). */
-const CHUNK_BITS = 12;
-const CHUNK = 1 << CHUNK_BITS;
+const NEIGH = 3;
+
+/** The `state` texts of neighbour events, by their row code - NEIGH. */
+export const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP'] as const;
+export type NeighStateText = (typeof NEIGH_STATES)[number];
+/**
+ * Rows per chunk: a chunk's columns never move once full (a long trace is never copied
+ * whole). The first chunk is small, for the many short simulations; the others are large
+ * enough (256 KB of references) for V8 to allocate their arrays in its large-object space,
+ * which the young-generation collector never copies: a long trace costs no copying.
+ */
+const FIRST = 1 << 12;
+const BIG_BITS = 15;
+const BIG = 1 << BIG_BITS;
+
+/** The chunk holding row `k`. */
+function chunkOf(k: number): number {
+  return k < FIRST ? 0 : 1 + ((k - FIRST) >> BIG_BITS);
+}
+
+/** Row `k`'s index in its chunk. */
+function slotOf(k: number): number {
+  return k < FIRST ? k : (k - FIRST) & (BIG - 1);
+}
 
 /**
  * A drop explanation rendered on first read: `render(a, b)`. The arguments are kept instead
@@ -74,20 +99,26 @@ interface PendingWhy {
 /**
  * A fixed-size block of rows. Times and codes are typed columns: numbers stored unboxed
  * outside the JS heap, which the garbage collector never scans (one allocation per chunk
- * of 4096 rows). References stay in plain arrays, allocated at full size.
+ * of rows). References stay in plain arrays, allocated at full size.
  */
 interface Chunk {
   times: Float64Array;
   codes: Uint8Array;
-  /** Per row: the `Where` of a frame, or the event itself. */
+  /** Per row: the address of a neighbour event. */
+  ips: Float64Array;
+  /** Per row: the `Where` of a frame or a neighbour event, or the event itself. */
   refs: (Where | TraceEvent)[];
-  /** Per row: the frame bytes, undefined for other events. */
-  frames: (Uint8Array | undefined)[];
+  /** Per row: the frame bytes, the link-layer address of a neighbour event, else undefined. */
+  frames: (Uint8Array | string | undefined)[];
 }
 
-function newChunk(): Chunk {
-  return { times: new Float64Array(CHUNK), codes: new Uint8Array(CHUNK), refs: new Array<Where | TraceEvent>(CHUNK), frames: new Array<Uint8Array | undefined>(CHUNK) };
+function newChunk(rows: number): Chunk {
+  return {
+    times: new Float64Array(rows), codes: new Uint8Array(rows), ips: new Float64Array(rows),
+    refs: new Array<Where | TraceEvent>(rows), frames: new Array<Uint8Array | string | undefined>(rows),
+  };
 }
+
 
 /**
  * An append-only event log. Frames — nearly every event — are stored as compact rows
@@ -108,8 +139,9 @@ export class Trace {
 
   /** Index of the next row in the current chunk (a new chunk when the last one is full). */
   private row(): number {
-    const i = this.count++ & (CHUNK - 1);
-    if (i === 0) this.chunks.push((this.current = newChunk()));
+    const k = this.count++;
+    const i = slotOf(k);
+    if (i === 0) this.chunks.push((this.current = newChunk(k === 0 ? FIRST : BIG)));
     return i;
   }
 
@@ -141,6 +173,21 @@ export class Trace {
     c.frames[i] = frame;
   }
 
+  /**
+   * Records a neighbour entry's state change (read as a `neigh` event). Kept as a row, not an
+   * object: a large broadcast domain makes as many of these as it has entries, and every one
+   * lives as long as the trace.
+   */
+  pushNeigh(t: Nanos, at: Where, ip: number, state: NeighStateText, lladdr: string | undefined): void {
+    const i = this.row();
+    const c = this.current as Chunk;
+    c.times[i] = t;
+    c.codes[i] = NEIGH + NEIGH_STATES.indexOf(state);
+    c.ips[i] = ip >>> 0;
+    c.refs[i] = at;
+    c.frames[i] = lladdr;
+  }
+
   get length(): number {
     return this.count;
   }
@@ -152,13 +199,15 @@ export class Trace {
   get events(): TraceEvent[] {
     const made = this.made;
     for (let k = made.length; k < this.count; k++) {
-      const c = this.chunks[k >> CHUNK_BITS];
-      const i = k & (CHUNK - 1);
+      const c = this.chunks[chunkOf(k)];
+      const i = slotOf(k);
       const code = c.codes[i];
       if (code === OBJECT && this.pendingWhy.size > 0) this.renderWhy(k);
       made.push(code === OBJECT
         ? c.refs[i] as TraceEvent
-        : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
+        : code >= NEIGH
+          ? { t: c.times[i] as Nanos, kind: 'neigh', at: c.refs[i] as Where, ip: formatIp(c.ips[i]), state: NEIGH_STATES[code - NEIGH], lladdr: c.frames[i] as string | undefined }
+          : { t: c.times[i] as Nanos, kind: code === TX ? 'frame-tx' : 'frame-rx', at: c.refs[i] as Where, frame: c.frames[i] as Uint8Array });
     }
     return made;
   }
@@ -178,13 +227,13 @@ export class Trace {
   /** Calls `f` for every frame event recorded at or after index `from`, without making event objects. */
   forEachFrame(f: (t: Nanos, kind: 'frame-tx' | 'frame-rx', at: Where, frame: Uint8Array) => void, from = 0): void {
     for (let k = from; k < this.count; k++) {
-      const c = this.chunks[k >> CHUNK_BITS];
-      const i = k & (CHUNK - 1);
+      const c = this.chunks[chunkOf(k)];
+      const i = slotOf(k);
       const code = c.codes[i];
       if (code === OBJECT) {
         const ev = c.refs[i] as TraceEvent;
         if (ev.kind === 'frame-tx' || ev.kind === 'frame-rx') f(ev.t, ev.kind, ev.at, ev.frame);
-      } else f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
+      } else if (code < NEIGH) f(c.times[i] as Nanos, code === TX ? 'frame-tx' : 'frame-rx', c.refs[i] as Where, c.frames[i] as Uint8Array);
     }
   }
 }

@@ -12,7 +12,7 @@ import { BROADCAST_MAC } from '../wire/mac';
 import { devXmit, drop, dropWhy, type PktType } from '../dev-core';
 import { confMax, confOr, forwarding } from './sysctl';
 import { localOwner, routeOutput, selectSrc } from './route';
-import { inputRoute } from './ip-input';
+import { inputRoute, type InputRoute } from './ip-input';
 import { neighLookup, neighUpdate } from './neigh';
 import { macAt } from '../mac-cache';
 
@@ -55,6 +55,9 @@ function hasAddr(dev: SimDev, tip: number, sip?: number): boolean {
   return false;
 }
 
+/** Stands for an input route that is neither local nor forwarding (arpRcv). */
+const NOT_LOCAL = Object.freeze({ kind: 'no-forwarding' }) as InputRoute;
+
 // (loops, not closures: this runs for every ARP packet, see dev-core.ts dropWhy)
 function arpIgnore(dev: SimDev, sip: number, tip: number): boolean {
   const mode = confMax(dev, 'arp_ignore');
@@ -94,7 +97,10 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
       }
       return;
     }
-    const r = inputRoute(ns, tip, sip, dev);
+    // Only a local target or proxy ARP answers; for anything else (most requests in a
+    // broadcast domain) the input route is not needed: it can only be 'local' for a local
+    // target and 'forward' on a forwarding device.
+    const r = localOwner(ns, tip) || forwarding(dev) ? inputRoute(ns, tip, sip, dev) : NOT_LOCAL;
     if (r.kind === 'local') {
       if (arpIgnore(dev, sip, tip)) {
         drop(sim, dev, 'arp-ignore', `${dev.name}: arp_ignore=${confMax(dev, 'arp_ignore')} forbids answering for ${formatIp(tip)} on this interface (net/ipv4/arp.c arp_ignore)`, frame);
@@ -124,5 +130,5 @@ export function arpRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt
   if (!known) return;
   const sha = macAt(frame, off + 8);
   const state = op === ARP_REPLY && pt === 'host' ? 'reachable' : 'stale';
-  neighUpdate(sim, dev, sip, sha, state, false);
+  neighUpdate(sim, dev, sip, sha, state, false, known);
 }

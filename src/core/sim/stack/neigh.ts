@@ -10,6 +10,7 @@ import { ETHERTYPE_IPV4 } from '../wire/ethernet';
 import { writeEthHeader } from '../mac-cache';
 import { BROADCAST_MAC, type Mac } from '../wire/mac';
 import { devXmit, drop, whereOf } from '../dev-core';
+import type { NeighStateText } from '../engine/trace';
 import { arpSolicit } from './arp';
 import { icmpSendError } from './icmp';
 import { isBroadcastAddr } from './route';
@@ -35,7 +36,7 @@ export function neighLookup(dev: SimDev, ip: number): NeighEntry | undefined {
 function create(sim: Sim, dev: SimDev, ip: number, state: NudState): NeighEntry {
   const e: NeighEntry = {
     dev, ip, state, updated: sim.engine.now, confirmed: 0, used: sim.engine.now, probes: 0, queue: [],
-    lladdr: undefined, timer: undefined, onTimer: undefined, ipText: undefined, solicitSrc: undefined,
+    lladdr: undefined, timer: undefined, onTimer: undefined, solicitSrc: undefined,
   };
   dev.ns.neigh.set(neighKey(dev, ip), e);
   (dev.neighByIp ?? (dev.neighByIp = new Map())).set(ip | 0, e);
@@ -43,7 +44,7 @@ function create(sim: Sim, dev: SimDev, ip: number, state: NudState): NeighEntry 
 }
 
 /** `ip neigh` spelling of each state. */
-const STATE_TEXT: Record<NudState, string> = {
+const STATE_TEXT: Record<NudState, NeighStateText> = {
   incomplete: 'INCOMPLETE', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY',
   probe: 'PROBE', failed: 'FAILED', permanent: 'PERMANENT', noarp: 'NOARP',
 };
@@ -51,7 +52,7 @@ const STATE_TEXT: Record<NudState, string> = {
 function setState(sim: Sim, e: NeighEntry, state: NudState): void {
   if (e.state === state) return;
   e.state = state;
-  sim.trace.push({ t: sim.engine.now, kind: 'neigh', at: whereOf(e.dev), ip: e.ipText ?? (e.ipText = formatIp(e.ip)), state: STATE_TEXT[state], lladdr: e.lladdr });
+  sim.trace.pushNeigh(sim.engine.now, whereOf(e.dev), e.ip, STATE_TEXT[state], e.lladdr);
 }
 
 function arm(sim: Sim, e: NeighEntry, delay: number): void {
@@ -179,8 +180,9 @@ export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Arr
  * neigh_update from received ARP (arp_process): `state` is REACHABLE for a unicast reply
  * to us, STALE otherwise; `create` for requests aimed at one of our addresses.
  */
-export function neighUpdate(sim: Sim, dev: SimDev, ip: number, lladdr: Mac, state: 'reachable' | 'stale', create_: boolean): void {
-  let e = neighLookup(dev, ip);
+export function neighUpdate(sim: Sim, dev: SimDev, ip: number, lladdr: Mac, state: 'reachable' | 'stale', create_: boolean, known?: NeighEntry): void {
+  // `known`: the entry for (dev, ip) when the caller has just looked it up
+  let e = known ?? neighLookup(dev, ip);
   const now = sim.engine.now;
   if (!e) {
     if (!create_) return;

@@ -137,10 +137,14 @@ export function fibLookup(ns: SimNs, dst: number, oif?: SimDev): FibRoute | unde
  * first primary address, else the first global address of any other device of the netns.
  */
 export function selectSrc(dev: SimDev, near: number): number | undefined {
-  const own = dev.addrs.filter((a) => !a.secondary);
-  const inSubnet = own.find((a) => contains(a, near));
-  if (inSubnet) return inSubnet.addr;
-  if (own.length > 0) return own[0].addr;
+  // loops, not filter/find: this runs for every ARP request and locally sent packet
+  let first: number | undefined;
+  for (const a of dev.addrs) {
+    if (a.secondary) continue;
+    if (contains(a, near)) return a.addr;
+    if (first === undefined) first = a.addr;
+  }
+  if (first !== undefined) return first;
   for (const d of dev.ns.devs) {
     if (d === dev || d.kind === 'loopback') continue;
     const a = d.addrs.find((x) => !x.secondary);

@@ -48,30 +48,40 @@ function arpFrame(dst: Mac, src: Mac, vlans: readonly VlanTag[], op: number, sha
 }
 
 /** An ARP request frame, 42 bytes (+4 per tag): "who-has targetIp tell senderIp". */
+/** No VLAN tags (shared: only read). */
+const UNTAGGED: readonly VlanTag[] = [];
+
 export function arpRequest(o: ArpRequestOptions): Uint8Array {
-  return arpFrame(o.dst ?? BROADCAST_MAC, o.src, o.vlans ?? [], ARP_REQUEST, o.src, o.senderIp, o.tha ?? ZERO_MAC, o.targetIp);
+  return arpFrame(o.dst ?? BROADCAST_MAC, o.src, o.vlans ?? UNTAGGED, ARP_REQUEST, o.src, o.senderIp, o.tha ?? ZERO_MAC, o.targetIp);
 }
 
 /** An ARP reply frame, 42 bytes (+4 per tag): "senderIp is-at sha", sent to the requester. */
 export function arpReply(o: ArpReplyOptions): Uint8Array {
-  return arpFrame(o.dst, o.src, o.vlans ?? [], ARP_REPLY, o.sha ?? o.src, o.senderIp, o.dst, o.targetIp);
+  return arpFrame(o.dst, o.src, o.vlans ?? UNTAGGED, ARP_REPLY, o.sha ?? o.src, o.senderIp, o.dst, o.targetIp);
 }
 
 /**
  * The 56 data bytes of an iputils ping: a struct timeval (tv_sec, tv_usec as two
  * little-endian 64-bit words, x86-64 layout) then byte i = i (0x10, 0x11, ... 0x37).
  */
+function putLe32(b: Uint8Array, off: number, v: number): void {
+  b[off] = v & 255;
+  b[off + 1] = (v >>> 8) & 255;
+  b[off + 2] = (v >>> 16) & 255;
+  b[off + 3] = (v >>> 24) & 255;
+}
+
 export function pingData(timeNs: number | bigint = 0, len = PING_DATA_LEN): Uint8Array {
   const d = new Uint8Array(len);
   for (let i = 16; i < len; i++) d[i] = i & 255;
   if (len >= 16) {
     const sec = typeof timeNs === 'bigint' ? Number(timeNs / 1_000_000_000n) : Math.floor(timeNs / 1e9);
     const usec = typeof timeNs === 'bigint' ? Number((timeNs % 1_000_000_000n) / 1000n) : Math.floor((timeNs - sec * 1e9) / 1e3);
-    const v = new DataView(d.buffer, d.byteOffset, d.byteLength);
-    v.setUint32(0, sec >>> 0, true);
-    v.setUint32(4, Math.floor(sec / 2 ** 32) >>> 0, true);
-    v.setUint32(8, usec >>> 0, true);
-    v.setUint32(12, 0, true);
+    // struct timeval, little-endian 64-bit seconds and microseconds (no DataView per ping)
+    putLe32(d, 0, sec >>> 0);
+    putLe32(d, 4, Math.floor(sec / 2 ** 32) >>> 0);
+    putLe32(d, 8, usec >>> 0);
+    putLe32(d, 12, 0);
   }
   return d;
 }
