@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses, when they are missing and we are root:
 # chromium (browser tests), iproute2/iputils-ping/arping/tcpdump/iptables/bridge-utils
-# (kernel tests), shellcheck (exported scripts), tshark (pcap checks).
+ # (kernel tests; netcat-openbsd and traceroute for the tcp/udp/traceroute probes), shellcheck (exported scripts), tshark (pcap checks).
 set -euo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -15,6 +15,8 @@ have brctl || need+=(bridge-utils)
 have shellcheck || need+=(shellcheck)
 have tshark || need+=(tshark)
 have unshare || need+=(util-linux)
+have nc || need+=(netcat-openbsd)
+have traceroute || need+=(traceroute)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "system-deps: missing Debian packages: ${need[*]} (not root, so not installing; tests that need them will say so)" >&2

@@ -10,6 +10,7 @@
 import { shq } from '../core/iproute2/export/shell-quote';
 import type { CaptureSpec, Probe } from '../core/world/probes';
 import { PING_WAIT_SECONDS } from '../core/world/probes';
+import { transportArgv, transportTimeout } from './transport-argv';
 
 /** Seconds the design script may run. */
 export const SETUP_TIMEOUT = 60;
@@ -110,7 +111,9 @@ export function driverScript(plan: DriverPlan): string {
     L.push(`now >> "$OUT/windows"`);
     const cmd = p.kind === 'ping'
       ? inNs(p.ns, pingTimeout(p), pingArgv(p))
-      : inNs(p.ns, 10, ['arping', '-c', '1', '-w', String(p.wait), '-i', shq(p.dev), shq(p.dst)]);
+      : p.kind === 'arping'
+        ? inNs(p.ns, 10, ['arping', '-c', '1', '-w', String(p.wait), '-i', shq(p.dev), shq(p.dst)])
+        : inNs(p.ns, transportTimeout(p), transportArgv(p));
     L.push(`${cmd} </dev/null >"$OUT/probe${i}.out" 2>"$OUT/probe${i}.err"; echo $? > "$OUT/probe${i}.rc"`);
   });
   L.push('sleep 0.3');

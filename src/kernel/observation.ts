@@ -11,6 +11,7 @@ import type { WorldHeader } from '../core/world/header';
 import { LAN_NS_PREFIX } from '../core/world/sandbox-world';
 import type { ProbeFile } from '../core/world/probes';
 import { labelArping, parseArping, parsePing, splitLines } from './parse-probes';
+import { parseConnect, parseTraceroute } from './parse-transport';
 import { collectFdb, collectLinks, collectState, parseJsonList, type NamespaceDump } from './parse-state';
 
 /** An observation of one run, with the run's duration as the harness prints it. */
@@ -91,6 +92,8 @@ export function readObservation(
     const rc = Number((read(dir, `probe${i}.rc`) ?? '255').trim());
     const out = read(dir, `probe${i}.out`) ?? '';
     const err = read(dir, `probe${i}.err`) ?? '';
+    if (p.kind === 'tcp' || p.kind === 'udp') return parseConnect(p.line, p.kind, rc, out, err);
+    if (p.kind === 'traceroute') return parseTraceroute(p.line, rc, out, err, p.dst);
     return p.kind === 'ping' ? parsePing(p.line, rc, out, err) : labelArping(parseArping(p.line, rc, out, err), label);
   });
   const windows = splitLines(read(dir, 'windows') ?? '').filter((x) => x.trim()).map(parseTime);

@@ -58,6 +58,12 @@ export function runSavedTest(design: Design, test: SavedTest, seed: number): Tes
       : outcome === 'host-unreachable' ? `Destination Host Unreachable${r.error_from ? ` (from ${r.error_from})` : ''}`
         : outcome === 'network-unreachable' ? 'Network is unreachable'
           : r.local_errors?.length ? r.local_errors.join('; ') : 'no reply';
+  } else if (probe.kind === 'tcp' || probe.kind === 'udp') {
+    outcome = r.ok ? 'reply' : 'no-reply';
+    summary = r.ok ? `connected to ${probe.dst} port ${probe.port}` : r.error === 'connection_refused' ? 'connection refused' : r.error === 'timed_out' ? 'timed out' : (r.local_errors?.join('; ') || 'failed');
+  } else if (probe.kind === 'traceroute') {
+    outcome = r.ok ? 'reply' : 'no-reply';
+    summary = r.hops?.length ? `hops: ${r.hops.join(', ')}` : (r.local_errors?.join('; ') || 'no hops');
   } else {
     const replies = r.replies ?? [];
     outcome = replies.length ? 'reply' : 'no-reply';

@@ -79,7 +79,7 @@ const neighbour = z.looseObject({
 const firewallRule = z.looseObject({
   table: z.enum(['filter', 'nat']),
   chain: z.enum(['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING']),
-  target: z.enum(['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']),
+  target: z.enum(['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT', 'REDIRECT']),
   proto: z.optional(z.enum(['all', 'icmp', 'tcp', 'udp'])),
   src: z.optional(z.string()),
   dst: z.optional(z.string()),
@@ -88,6 +88,18 @@ const firewallRule = z.looseObject({
   rejectWith: z.optional(z.string()),
   ctstate: z.optional(z.array(z.enum(['NEW', 'ESTABLISHED', 'RELATED', 'INVALID', 'UNTRACKED']))),
   ctstateNeg: z.optional(z.boolean()),
+  dport: z.optional(z.string()),
+  sport: z.optional(z.string()),
+  toDestination: z.optional(z.string()),
+  toSource: z.optional(z.string()),
+  toPorts: z.optional(z.string()),
+});
+
+const listener = z.looseObject({
+  proto: z.enum(['tcp', 'udp']),
+  port: int,
+  family: z.optional(z.enum(['inet'])),
+  keep: z.optional(z.boolean()),
 });
 
 const namespace = z.looseObject({
@@ -99,6 +111,7 @@ const namespace = z.looseObject({
   sysctls: z.record(z.string(), int),
   firewall: z.array(firewallRule),
   policies: z.optional(z.record(z.string(), z.enum(['ACCEPT', 'DROP']))),
+  listeners: z.optional(z.array(listener)),
 });
 
 const host = z.looseObject({

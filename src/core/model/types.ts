@@ -103,6 +103,8 @@ export interface Namespace {
   firewall: FirewallRule[];
   /** Chain policies that differ from ACCEPT, e.g. `{ 'filter/FORWARD': 'DROP' }`. */
   policies?: Record<string, 'ACCEPT' | 'DROP'>;
+  /** Processes listening on TCP/UDP ports (`ip netns exec NS nc -l -p PORT &`). */
+  listeners?: Listener[];
 }
 
 export type DeviceKind =
@@ -268,7 +270,7 @@ export interface Neighbour {
 }
 
 export type FirewallTable = 'filter' | 'nat';
-export type FirewallTarget = 'ACCEPT' | 'DROP' | 'REJECT' | 'MASQUERADE';
+export type FirewallTarget = 'ACCEPT' | 'DROP' | 'REJECT' | 'MASQUERADE' | 'DNAT' | 'SNAT' | 'REDIRECT';
 
 /** One iptables rule; interface names are strings because iptables allows `eth+` wildcards. */
 export interface FirewallRule {
@@ -289,6 +291,32 @@ export interface FirewallRule {
    */
   ctstate?: CtState[];
   ctstateNeg?: boolean;
+  /** `--dport` / `--sport` of `-p tcp|udp`: a port or `FIRST:LAST`, a leading `!` negates. */
+  dport?: string;
+  sport?: string;
+  /** DNAT `--to-destination ADDR[:PORT[-PORT]]` (ADDR may be empty: `:80`). */
+  toDestination?: string;
+  /** SNAT `--to-source ADDR[:PORT[-PORT]]`. */
+  toSource?: string;
+  /** REDIRECT / MASQUERADE `--to-ports PORT[-PORT]`. */
+  toPorts?: string;
+}
+
+/** Transport protocols a listener or a connection probe speaks. */
+export type TransportProto = 'tcp' | 'udp';
+
+/**
+ * A process listening on a port in a namespace, as `nc -l -p PORT` (netcat-openbsd) does:
+ * bound to every address of the namespace's family. Without `keep` (`-k`) it serves one
+ * connection (TCP) or one peer (UDP) and then exits or stays bound to that peer.
+ */
+export interface Listener {
+  proto: TransportProto;
+  port: number;
+  /** Address family of the socket; IPv4 only today. */
+  family?: 'inet';
+  /** `nc -k`: keeps listening after a connection. */
+  keep?: boolean;
 }
 
 /** nf_conntrack states as xt_conntrack and xt_state match them. */

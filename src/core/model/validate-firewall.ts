@@ -6,6 +6,7 @@
 import { parseCidr } from '../net/ipv4';
 import type { ValidationContext } from './validate-context';
 import { INTERFACE_SYSCTL_KEYS, SYSCTL_DEFAULTS } from './types';
+import { checkNatRule, checkListeners } from './validate-nat';
 
 const TABLE_CHAINS: Record<string, string[]> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
@@ -28,10 +29,12 @@ export function checkFirewall(cx: ValidationContext): void {
       if (r.target === 'REJECT' && r.table !== 'filter') err('bad-target', 'REJECT is only valid in the filter table (x_tables: ip_tables: REJECT target: only valid in filter table)');
       if (r.ctstate !== undefined && r.ctstate.length === 0) err('bad-match', 'iptables --ctstate needs at least one state (iptables: Bad ctstate "")');
       if (r.ctstateNeg && r.ctstate === undefined) err('bad-match', 'a negated conntrack state match needs states to negate');
+      checkNatRule(r, err);
       for (const [field, v] of [['src', r.src], ['dst', r.dst]] as const) {
         if (v !== undefined && !parseCidr(v.replace(/^!/, ''))) err('bad-address', `iptables ${field === 'src' ? '-s' : '-d'} "${v}" is not an IPv4 address or prefix`);
       }
     });
+    checkListeners(ns, (i, code, message) => cx.error(code, ns.id, cx.nsPath(ns, `listeners[${i}]`), message));
     for (const [tc, policy] of Object.entries(ns.policies ?? {})) {
       const [table, chain] = tc.split('/');
       if (!TABLE_CHAINS[table]?.includes(chain)) cx.error('bad-chain', ns.id, cx.nsPath(ns, `policies.${tc}`), `policy for "${tc}": no such built-in chain`);

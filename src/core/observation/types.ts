@@ -14,7 +14,11 @@ export type ProbeError =
   | 'ttl_exceeded'
   | 'icmp_error'
   | 'local_error'
-  | 'no_reply';
+  | 'no_reply'
+  /** tcp/udp probes: a reset or an ICMP port unreachable (nc: Connection refused). */
+  | 'connection_refused'
+  /** tcp probes: no answer within the wait (nc: timed out). */
+  | 'timed_out';
 
 export interface ProbeResult {
   /** The probes.txt line. */
@@ -29,6 +33,8 @@ export interface ProbeResult {
   error_from?: string | null;
   /** arping: the MAC labels that answered. */
   replies?: string[];
+  /** traceroute: per TTL, the address that answered (with `!H`-style notes) or `*`. */
+  hops?: string[];
 }
 
 export type FrameType =

@@ -91,7 +91,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       const label = n.root ? (host.role === 'external' ? host.name : n.name || 'host') : n.name;
       const ns: SimNs = {
         id: n.id, label, devs: [], byName: new Map(), sysctls: { ...n.sysctls }, staticRoutes: n.routes,
-        firewall: n.firewall, policies: { ...(n.policies ?? {}) }, neigh: new Map(), conntrack: [],
+        firewall: n.firewall, policies: { ...(n.policies ?? {}) }, neigh: new Map(), conntrack: [], listeners: n.listeners,
         icmpSockets: new Set(), arpSockets: new Set(), ipId: 0,
         // every optional field present from the start: one object shape for all namespaces
         lo: undefined, fibCache: undefined, localCache: undefined, bcastCache: undefined,

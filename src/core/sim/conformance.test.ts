@@ -10,9 +10,9 @@ import { runCase, type CaseInput } from '../testing/conformance-cases';
 import { FAST_HARNESS, SLOW_HARNESS } from './simulate';
 import passing from './conformance-passing.json';
 
-const topologies = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack}/*/topology.sh', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const probeFiles = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack}/*/probes.txt', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const expecteds = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack}/*/expected.json', { import: 'default', eager: true }) as Record<string, Observation>;
+const topologies = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack,conformance-transport}/*/topology.sh', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const probeFiles = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack,conformance-transport}/*/probes.txt', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const expecteds = import.meta.glob('../../../fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack,conformance-transport}/*/expected.json', { import: 'default', eager: true }) as Record<string, Observation>;
 
 function cases(): CaseInput[] {
   return Object.keys(topologies).sort().map((path) => {
@@ -27,8 +27,8 @@ describe('conformance: simulator vs kernel', () => {
   // The timing profile belongs to the machine that measured a fixture set, not to a case.
   const outcomes = all.map((c) => runCase(c, 1, c.name.startsWith('conformance-debian-6.1/') ? SLOW_HARNESS : FAST_HARNESS));
 
-  it('finds all 102 cases (45 Linux 6.18, 33 Debian 6.1, 20 fuzz findings, 4 conntrack)', () => {
-    expect(all.length).toBe(102);
+  it('finds all 115 cases (45 Linux 6.18, 33 Debian 6.1, 20 fuzz findings, 4 conntrack, 13 transport)', () => {
+    expect(all.length).toBe(115);
   });
 
   it('agrees with the kernel on every case in the ratchet list', () => {

@@ -4,6 +4,7 @@
  * (see build.ts). Behaviour lives in the device files and the stack/ folder; this file
  * only holds the shapes they share.
  */
+import type { Listener } from '../model/types';
 import type { Device, DeviceKind, FirewallRule, Route } from '../model/types';
 import type { Mac } from './wire/mac';
 import type { Engine, TimerHandle } from './engine/engine';
@@ -205,6 +206,10 @@ export interface SimNs {
   /** Neighbour entries by (ifindex, address): stack/neigh.ts neighKey. */
   neigh: Map<number, NeighEntry>;
   conntrack: ConntrackEntry[];
+  /** Listening processes from the design (stack/transport.ts). */
+  listeners?: readonly Listener[];
+  /** Receivers of ICMP errors about TCP/UDP packets sent from here (traceroute's IP_RECVERR). */
+  icmpErrorListeners?: Set<(from: number, type: number, code: number, quote: Uint8Array) => void>;
   /** Flows by original and reply tuple, once a rule matches on conntrack state (stack/conntrack.ts). */
   ct?: Map<string, { flow: { seenReply: boolean; proto: number; key: string; rkey: string; expires: number }; reply: boolean }>;
   lo?: SimDev;

@@ -27,7 +27,7 @@ function dropEntries(sim: Sim, nsLabel: string, drop: (dev: SimDev, ip: number, 
 /** Runs one saved step; unknown or malformed steps do nothing (the importer reported them). Returns a probe's exit status. */
 function runStep(sim: Sim, step: string, timing: HarnessTiming | undefined): number | undefined {
   const [verb, ns, a, b] = step.trim().split(/\s+/);
-  if (verb === 'ping' || verb === 'arping') {
+  if (verb === 'ping' || verb === 'arping' || verb === 'tcp' || verb === 'udp' || verb === 'traceroute') {
     const probe = parseProbes(step, 'script').probes.probes[0];
     return probe ? runProbe(sim, probe, timing).rc : undefined;
   }

@@ -14,6 +14,8 @@ import { buildSim } from './build';
 import type { Sim } from './model';
 import { startPing } from './probes/ping';
 import { startArping, type RawArpingResult } from './probes/arping';
+import { startConnect } from './probes/connect';
+import { startTraceroute } from './probes/traceroute';
 import { labelInterfaces, nsLinks } from './observe/links';
 import { nsFdb, nsNeigh, nsRoutes } from './observe/tables';
 import { buildCaptures, type CaptureTarget } from './observe/captures';
@@ -63,8 +65,11 @@ export function runProbe(sim: Sim, probe: ProbeFile['probes'][number], timing: H
   let result: ProbeResult | RawArpingResult | undefined;
   sim.engine.runUntil((sim.engine.now + timing.probeStartup) as Nanos);
   if (probe.kind === 'ping') startPing(sim, probe, (r) => { result = r; }, index);
-  else startArping(sim, probe, (r) => { result = r; }, index);
-  const limit = (sim.engine.now + seconds(probe.wait + (probe.kind === 'ping' ? probe.count : 1) + 5)) as Nanos;
+  else if (probe.kind === 'arping') startArping(sim, probe, (r) => { result = r; }, index);
+  else if (probe.kind === 'traceroute') startTraceroute(sim, probe, (r) => { result = r; }, index);
+  else startConnect(sim, probe, (r) => { result = r; }, index);
+  const span = probe.kind === 'ping' ? probe.count : probe.kind === 'traceroute' ? probe.wait * Math.ceil(probe.max / 16) : 1;
+  const limit = (sim.engine.now + seconds(probe.wait + span + 5)) as Nanos;
   sim.engine.runWhile(() => result !== undefined, limit);
   return result ?? { probe: probe.line, rc: 124, ok: false, error: 'local_error', local_errors: ['timeout'] };
 }

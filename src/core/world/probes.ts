@@ -3,6 +3,9 @@
  *
  *   ping NS ADDRESS [count=N] [wait=SECONDS] [iface=DEV] [src=ADDRESS]
  *   arping NS DEV ADDRESS [wait=SECONDS]
+ *   tcp NS ADDRESS PORT [wait=SECONDS]
+ *   udp NS ADDRESS PORT [wait=SECONDS]
+ *   traceroute NS ADDRESS [max=HOPS] [wait=SECONDS] [proto=icmp]
  *   capture NS DEV
  */
 import type { Diagnostic } from '../model/diagnostics';
@@ -29,7 +32,32 @@ export interface ArpingProbe {
   line: string;
 }
 
-export type Probe = PingProbe | ArpingProbe;
+/** `tcp NS ADDRESS PORT [wait=S]` / `udp …`: `nc -z [-u] -w S ADDRESS PORT`. */
+export interface ConnectProbe {
+  kind: 'tcp' | 'udp';
+  ns: string;
+  dst: string;
+  port: number;
+  wait: number;
+  line: string;
+}
+
+/** `traceroute NS ADDRESS [max=N] [wait=S] [proto=icmp]`: `traceroute -n -q 1 -w S -m N [-I]`. */
+export interface TracerouteProbe {
+  kind: 'traceroute';
+  ns: string;
+  dst: string;
+  max: number;
+  wait: number;
+  icmp: boolean;
+  line: string;
+}
+
+export type Probe = PingProbe | ArpingProbe | ConnectProbe | TracerouteProbe;
+
+export const CONNECT_WAIT_SECONDS = 1;
+export const TRACEROUTE_WAIT_SECONDS = 1;
+export const TRACEROUTE_MAX_HOPS = 30;
 
 export interface CaptureSpec {
   ns: string;
@@ -74,8 +102,17 @@ export function parseProbes(text: string, file = 'probes'): { probes: ProbeFile;
       out.probes.push({ kind: 'ping', ns: pos[0], dst: pos[1], count: num('count', 1), wait: num('wait', PING_WAIT_SECONDS), iface: opts.iface, src: opts.src, line });
     } else if (verb === 'arping' && pos.length === 3) {
       out.probes.push({ kind: 'arping', ns: pos[0], dev: pos[1], dst: pos[2], wait: num('wait', ARPING_WAIT_SECONDS), line });
+    } else if ((verb === 'tcp' || verb === 'udp') && pos.length === 3) {
+      const port = Number(pos[2]);
+      if (!/^\d+$/.test(pos[2]) || port < 1 || port > 65535) err(`port ${pos[2]} is not 1–65535`);
+      else out.probes.push({ kind: verb, ns: pos[0], dst: pos[1], port, wait: num('wait', CONNECT_WAIT_SECONDS), line });
+    } else if (verb === 'traceroute' && pos.length === 2) {
+      if (opts.proto !== undefined && opts.proto !== 'icmp' && opts.proto !== 'udp') err(`proto=${opts.proto}: traceroute probes are udp (default) or icmp`);
+      const max = Math.trunc(num('max', TRACEROUTE_MAX_HOPS));
+      if (max > 255) err(`max=${max}: traceroute allows at most 255 hops`);
+      out.probes.push({ kind: 'traceroute', ns: pos[0], dst: pos[1], max: Math.min(max, 255), wait: num('wait', TRACEROUTE_WAIT_SECONDS), icmp: opts.proto === 'icmp', line });
     } else {
-      err(`cannot parse "${raw.trim()}": expected ping NS ADDRESS, arping NS DEV ADDRESS or capture NS DEV`);
+      err(`cannot parse "${raw.trim()}": expected ping NS ADDRESS, arping NS DEV ADDRESS, tcp|udp NS ADDRESS PORT, traceroute NS ADDRESS or capture NS DEV`);
     }
   });
   return { probes: out, diagnostics };

@@ -7,6 +7,10 @@
 export type ConsoleCommand =
   | { kind: 'ping'; dst: string; count: number; wait?: number; iface?: string }
   | { kind: 'arping'; dst: string; dev: string }
+  /** `nc -z [-u] [-v] [-w S] ADDR PORT` */
+  | { kind: 'nc'; proto: 'tcp' | 'udp'; dst: string; port: number; wait: number }
+  /** `traceroute [-n] [-I] [-m N] [-w S] [-q 1] ADDR` */
+  | { kind: 'traceroute'; dst: string; max: number; wait: number; icmp: boolean }
   | { kind: 'ip'; object: 'addr' | 'link' | 'route' | 'neigh'; dev?: string; brief?: boolean }
   /** A configuration change: the UI applies it to the design as one undoable edit. */
   | { kind: 'edit'; edit: ConsoleEdit }
@@ -117,6 +121,47 @@ function parseIpCmd(args: string[]): ConsoleCommand {
   return brief ? { kind: 'ip', object, dev, brief } : { kind: 'ip', object, dev };
 }
 
+function parseNc(args: string[]): ConsoleCommand {
+  let proto: 'tcp' | 'udp' = 'tcp';
+  let wait = 5;
+  let zero = false;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-w') wait = Number(args[++i]);
+    else if (/^-[zuvn]+$/.test(a)) { if (a.includes('u')) proto = 'udp'; if (a.includes('z')) zero = true; }
+    else if (a.startsWith('-')) return { kind: 'error', message: `nc: invalid option -- '${a.slice(1)}'` };
+    else rest.push(a);
+  }
+  if (!zero) return { kind: 'error', message: 'nc: this console runs only "nc -z [-u] [-w S] ADDR PORT" (a connection test)' };
+  if (rest.length !== 2) return { kind: 'error', message: 'usage: nc -z [-u] [-w timeout] destination port' };
+  const port = Number(rest[1]);
+  if (!/^\d+$/.test(rest[1]) || port < 1 || port > 65535) return { kind: 'error', message: `nc: port number invalid: ${rest[1]}` };
+  if (!(wait > 0)) return { kind: 'error', message: 'nc: timeout invalid' };
+  return { kind: 'nc', proto, dst: rest[0], port, wait };
+}
+
+function parseTraceroute(args: string[]): ConsoleCommand {
+  let max = 30;
+  let wait = 1;
+  let icmp = false;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-m') max = Number(args[++i]);
+    else if (a === '-w') wait = Number(args[++i]);
+    else if (a === '-q') i++;
+    else if (a === '-I') icmp = true;
+    else if (a === '-n') continue;
+    else if (a.startsWith('-')) return { kind: 'error', message: `traceroute: Bad option \`${a}'` };
+    else rest.push(a);
+  }
+  if (rest.length !== 1) return { kind: 'error', message: 'Usage: traceroute [-n] [-I] [-m max_ttl] [-w wait] host' };
+  if (!(max >= 1 && max <= 255)) return { kind: 'error', message: 'first hop out of range' };
+  if (!(wait > 0)) return { kind: 'error', message: 'traceroute: bad wait' };
+  return { kind: 'traceroute', dst: rest[0], max: Math.floor(max), wait, icmp };
+}
+
 /** Splits a console line into a command (or a usage error, worded like the tool). */
 export function parseConsoleLine(line: string): ConsoleCommand {
   const words = line.trim().split(/\s+/).filter(Boolean);
@@ -124,6 +169,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   if (!cmd || cmd === 'help') return { kind: 'help' };
   if (cmd === 'ping') return parsePing(args);
   if (cmd === 'arping') return parseArping(args);
+  if (cmd === 'nc' || cmd === 'netcat') return parseNc(args);
+  if (cmd === 'traceroute') return parseTraceroute(args);
   if (cmd === 'ip') return parseIpCmd(args);
   if (cmd === 'bridge' && args[0] === 'fdb' && (args.length === 1 || args[1] === 'show')) return { kind: 'bridge-fdb' };
   if (cmd === 'sysctl') {
@@ -138,6 +185,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
 export const CONSOLE_HELP = [
   'ping [-c N] [-W SECONDS] [-I DEV|ADDR] ADDR',
   'arping -I DEV ADDR',
+  'nc -z [-u] [-w SECONDS] ADDR PORT   (connected, refused or timed out)',
+  'traceroute [-n] [-I] [-m HOPS] [-w SECONDS] ADDR',
   'ip [-br] addr|link|route|neigh [show] [dev DEV]',
   'ip addr add|del CIDR dev DEV        (changes the design: one undo step)',
   'ip link set DEV up|down',

@@ -7,7 +7,9 @@ import { startPing } from '../../core/sim/probes/ping';
 import { startArping } from '../../core/sim/probes/arping';
 import { formatIp, parseIp } from '../../core/net/ipv4';
 import { routeOutput } from '../../core/sim/stack/route';
-import type { ArpingProbe, PingProbe } from '../../core/world/probes';
+import type { ArpingProbe, PingProbe, TracerouteProbe } from '../../core/world/probes';
+import { startConnect } from '../../core/sim/probes/connect';
+import { startTraceroute, tracerouteText } from '../../core/sim/probes/traceroute';
 import { CONSOLE_HELP, type ConsoleCommand } from './parse';
 import { bridgeFdb, ipAddr, ipAddrBrief, ipLink, ipLinkBrief, ipNeigh, ipRoute, sysctlShow } from './ip-show';
 import { pingBanner, pingOutcome, pingSummary, watchPingSocket, type ProbeSink } from './probe-output';
@@ -17,7 +19,7 @@ const PING_LINGER_S = 10;
 
 /** Whether the command needs the simulation to run (a probe) or answers at once. */
 export function isProbe(cmd: ConsoleCommand): boolean {
-  return cmd.kind === 'ping' || cmd.kind === 'arping';
+  return cmd.kind === 'ping' || cmd.kind === 'arping' || cmd.kind === 'nc' || cmd.kind === 'traceroute';
 }
 
 /** Output of a command that does not need the simulation to run. */
@@ -64,6 +66,23 @@ export function startProbeCommand(sim: Sim, nsLabel: string, line: string, cmd: 
       if (route?.kind !== 'error') sink(pingBanner(ns, probe), false);
       watchPingSocket(sim, sock, sink, rtts);
     }
+    return;
+  }
+  if (cmd.kind === 'nc') {
+    startConnect(sim, { kind: cmd.proto, ns: nsLabel, dst: cmd.dst, port: cmd.port, wait: cmd.wait, line }, (r) => {
+      const text = r.ok
+        ? `Connection to ${cmd.dst} ${cmd.port} port [${cmd.proto}/*] succeeded!`
+        : (r.local_errors ?? []).map((m) => `nc: ${m}`).join('\n');
+      sink(text, true, r.ok ? 'reply' : 'no-reply');
+    });
+    return;
+  }
+  if (cmd.kind === 'traceroute') {
+    const probe: TracerouteProbe = { kind: 'traceroute', ns: nsLabel, dst: cmd.dst, max: cmd.max, wait: cmd.wait, icmp: cmd.icmp, line };
+    startTraceroute(sim, probe, (r, rtts) => {
+      const text = r.local_errors?.length && !r.hops?.length ? r.local_errors.join('\n') : tracerouteText(probe, r, rtts);
+      sink(text, true, r.ok ? 'reply' : 'no-reply');
+    });
     return;
   }
   if (cmd.kind === 'arping') {

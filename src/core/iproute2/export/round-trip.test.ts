@@ -6,7 +6,7 @@ import { exportDesign } from './index';
 import { networkView } from './normalise';
 
 // The conformance cases and the field notes, read through Vite so this core test needs no Node APIs.
-const scripts = import.meta.glob(['/fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack}/*/topology.sh', '/fixtures/seeds/*.sh'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const scripts = import.meta.glob(['/fixtures/{conformance,conformance-debian-6.1,conformance-fuzz,conformance-conntrack,conformance-transport}/*/topology.sh', '/fixtures/seeds/*.sh'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const cases = Object.keys(scripts).filter((f) => !f.includes('conformance-fuzz') && !f.includes('/seeds/')).sort();
 const all = Object.keys(scripts).sort();
 

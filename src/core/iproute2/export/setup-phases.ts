@@ -133,6 +133,14 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     }
     for (const r of ns.firewall) w.cmd(`${acc(ns.id).exec}iptables ${firewallSpec(r, '-A')}`, ns.id);
   }
+  const listening = host.namespaces.filter((ns) => p.access.has(ns.id) && ns.listeners?.length);
+  if (listening.length) w.section('Listeners (netcat in the background; they end with their namespace\'s processes)');
+  for (const ns of listening) {
+    for (const l of ns.listeners ?? []) {
+      const port = Number.isInteger(l.port) && l.port >= 1 && l.port <= 65535 ? l.port : 0;
+      w.cmd(`${acc(ns.id).exec}nc -l${l.proto === 'udp' ? ' -u' : ''}${l.keep ? ' -k' : ''} -p ${port} >/dev/null </dev/null &`, ns.id);
+    }
+  }
 }
 
 /**
@@ -199,8 +207,13 @@ export function firewallSpec(r: FirewallRule, op: '-A' | '-D'): string {
   match('-d', r.dst);
   match('-i', r.in);
   match('-o', r.out);
+  match('--sport', r.sport);
+  match('--dport', r.dport);
   if (r.ctstate?.length) parts.push(`-m conntrack ${r.ctstateNeg ? '! ' : ''}--ctstate ${r.ctstate.map((x) => keyword(x, CT_STATES)).join(',')}`);
-  parts.push(`-j ${keyword(r.target, ['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE'])}`);
+  parts.push(`-j ${keyword(r.target, ['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT', 'REDIRECT'])}`);
   if (r.target === 'REJECT' && r.rejectWith) parts.push(sh`--reject-with ${r.rejectWith}`);
+  if (r.toDestination !== undefined) parts.push(sh`--to-destination ${r.toDestination}`);
+  if (r.toSource !== undefined) parts.push(sh`--to-source ${r.toSource}`);
+  if (r.toPorts !== undefined) parts.push(sh`--to-ports ${r.toPorts}`);
   return parts.join(' ');
 }

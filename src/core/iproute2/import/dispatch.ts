@@ -7,6 +7,7 @@ import { bridgeCommand, brctlCommand } from './bridge';
 import { ipCommand } from './ip';
 import { iptablesCommand } from './iptables';
 import { ifconfigCommand, routeCommand } from './legacy';
+import { ncCommand, tracerouteCommand } from './transport';
 import { arpCommand, arpingCommand, neverEnding, pingCommand, type ProbeOutcome } from './probes';
 import { ipQuery } from './queries';
 import { builtinNames } from './shell/builtins';
@@ -81,6 +82,8 @@ export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: Com
     case 'route': st.configSteps++; return statusOf(st, routeCommand(st, scope, rest), before);
     case 'ping': case 'ping6': return pingCommand(st, scope, name, rest, ctx.probe);
     case 'arping': return arpingCommand(st, scope, rest, ctx.probe);
+    case 'nc': case 'netcat': case 'nc.openbsd': return ncCommand(st, scope, rest, ctx.probe);
+    case 'traceroute': return tracerouteCommand(st, scope, rest, ctx.probe);
     case 'arp': return arpCommand(st, scope, rest, (cmd) => ipCommand(st, scope, ['neigh', ...cmd], () => false));
     case 'bash': case 'sh': case 'dash': case 'zsh': {
       const c = rest.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));

@@ -1,13 +1,15 @@
 /** `iptables [-t nat|filter] -A|-I|-D CHAIN … -j TARGET`, `-P CHAIN POLICY`, `-F`. */
 import { CT_STATES, type CtState, type FirewallRule, type FirewallTable, type FirewallTarget } from '../../model/types';
 import type { ImportState, Scope } from './state';
+import { NAT_TARGET_CHAINS, parseNatTo, parsePortMatch } from '../../model/nat-spec';
 
 type Chain = FirewallRule['chain'];
 const CHAINS: Record<FirewallTable, Chain[]> = {
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
   nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 };
-const TARGETS = new Set(['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE']);
+const TARGETS = new Set(['ACCEPT', 'DROP', 'REJECT', 'MASQUERADE', 'DNAT', 'SNAT', 'REDIRECT']);
+const IPT = 'iptables v1.8.9 (nf_tables):';
 const PROTOS = new Set(['all', 'icmp', 'tcp', 'udp']);
 
 /** The `iptables` command line in `scope`. */
@@ -41,12 +43,23 @@ export function iptablesCommand(st: ImportState, scope: Scope, argv: string[]): 
       const p = (argv[++i] ?? '').toLowerCase();
       if (!PROTOS.has(p) || negate) unmodelled.push(`-p ${negate ? '! ' : ''}${p}`);
       else rule.proto = p as FirewallRule['proto'];
+    } else if ((w === '--dport' || w === '--destination-port' || w === '--sport' || w === '--source-port') && (rule.proto === 'tcp' || rule.proto === 'udp')) {
+      const v = val();
+      if (!parsePortMatch(v)) return st.fail(`${IPT} invalid port/service \`${v.replace(/^!/, '')}' specified`, 'bad-match');
+      if (w.startsWith('--d')) rule.dport = v; else rule.sport = v;
+    } else if (w === '--dport' || w === '--destination-port' || w === '--sport' || w === '--source-port') return st.fail(`${IPT} unknown option "${w}"`, 'bad-match');
+    else if (w === '--to-destination' || w === '--to-source' || w === '--to-ports' || w === '--to') {
+      const v = argv[++i] ?? '';
+      if (w === '--to-ports') rule.toPorts = v;
+      else if (w === '--to-source') rule.toSource = v;
+      else rule.toDestination = v;
     } else if (w === '-j' || w === '--jump') rule.target = argv[++i] as FirewallTarget;
     else if (w === '--reject-with') rule.rejectWith = argv[++i];
     else if (w === '-n' || w === '-v' || w === '-x' || w === '--line-numbers' || w === '-w' || w === '--wait') continue;
     else if (w === '-m' || w === '--match') {
       const m = argv[++i] ?? '';
       if (m === 'conntrack' || m === 'state') loaded.add(m);
+      else if ((m === 'tcp' || m === 'udp') && rule.proto === m) loaded.add(m);
       else unmodelled.push(`-m ${m}`);
     } else if ((w === '--ctstate' && loaded.has('conntrack')) || (w === '--state' && loaded.has('state'))) {
       // xt_conntrack/xt_state parse the list case-insensitively (strncasecmp)
@@ -114,8 +127,22 @@ export function iptablesCommand(st: ImportState, scope: Scope, argv: string[]): 
   if (rule.target === 'MASQUERADE' && (t !== 'nat' || chain !== 'POSTROUTING')) {
     return st.fail('iptables v1.8.9 (nf_tables): MASQUERADE is only valid in the nat table, POSTROUTING chain', 'bad-target');
   }
-  if (t === 'nat' && rule.target !== 'MASQUERADE' && rule.target !== 'ACCEPT') {
+  const natTarget = rule.target === 'DNAT' || rule.target === 'SNAT' || rule.target === 'REDIRECT';
+  if (t === 'nat' && !natTarget && rule.target !== 'MASQUERADE' && rule.target !== 'ACCEPT') {
     return st.fail(`iptables v1.8.9 (nf_tables): ${rule.target} is not valid in the nat table`, 'bad-target');
+  }
+  if (rule.target === 'DNAT' && rule.toDestination === undefined) return st.fail(`${IPT} DNAT: option "--to-destination" must be specified`, 'bad-target');
+  if (rule.target === 'SNAT' && rule.toSource === undefined) return st.fail(`${IPT} SNAT: option "--to-source" must be specified`, 'bad-target');
+  for (const to of [rule.toDestination, rule.toSource]) {
+    if (to === undefined) continue;
+    const parsed = parseNatTo(to);
+    if (!parsed) return st.fail(`${IPT} Bad IP address "${to.split(':')[0]}"`, 'bad-target');
+    if (parsed.ports && rule.proto !== 'tcp' && rule.proto !== 'udp') return st.fail(`${IPT} Need TCP, UDP, SCTP or DCCP with port specification`, 'bad-target');
+  }
+  if (rule.toPorts !== undefined && (rule.proto !== 'tcp' && rule.proto !== 'udp')) return st.fail(`${IPT} Need TCP, UDP, SCTP or DCCP with port specification`, 'bad-target');
+  // the kernel refuses a NAT target outside its hooks (x_tables checkentry: EINVAL)
+  if (natTarget && (t !== 'nat' || !NAT_TARGET_CHAINS[rule.target].includes(chain))) {
+    return st.fail(`${IPT}  RULE_APPEND failed (Invalid argument): rule in chain ${chain}`, 'bad-target');
   }
   if (unmodelled.length) {
     st.warn(`iptables matches ${unmodelled.join(' ')} are not modelled; rule ignored`);

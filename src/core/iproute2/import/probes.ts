@@ -22,14 +22,14 @@ export function scopeName(st: ImportState, scope: Scope): string {
  */
 export type ProbeOutcome = (test: SavedTest, st: ImportState) => number | undefined;
 
-function save(st: ImportState, probe: string): SavedTest {
+export function save(st: ImportState, probe: string): SavedTest {
   const t: SavedTest = { id: st.ids.take('test'), probe, origin: 'script', line: st.line, afterStep: st.configSteps };
   st.tests.push(t);
   return t;
 }
 
 /** Splits `-c3` / `-c 3` style options; returns the value of each single-letter option and the operands. */
-function options(argv: string[], withValue: string): { opts: Map<string, string>; operands: string[]; bad?: string } {
+export function options(argv: string[], withValue: string): { opts: Map<string, string>; operands: string[]; bad?: string } {
   const opts = new Map<string, string>();
   const operands: string[] = [];
   for (let k = 0; k < argv.length; k++) {
@@ -144,7 +144,7 @@ export function neighStep(st: ImportState, scope: Scope, verb: 'flush' | 'del', 
 
 /** Commands that never return on a real machine: noted, not run. */
 export function neverEnding(st: ImportState, name: string, argv: string[]): boolean {
-  const listen = name === 'nc' || name === 'ncat' || name === 'netcat' ? argv.some((a) => /^-[a-zA-Z]*l/.test(a)) : false;
+  const listen = name === 'ncat' ? argv.some((a) => /^-[a-zA-Z]*l/.test(a)) : false;
   if (name === 'tcpdump' || name === 'tshark' || name === 'wireshark' || name === 'dumpcap' || listen || name === 'watch' || name === 'top' || name === 'socat' || (name === 'ip' && argv[0] === 'monitor') || name === 'iperf' || name === 'iperf3') {
     const bounded = (name === 'tcpdump' || name === 'tshark') && argv.some((a) => /^-c/.test(a));
     st.info(`"${name}" ${bounded ? 'runs' : 'never returns'} on a real machine (it waits for traffic or a key); noted, not run`, 'never-ends');

@@ -7,7 +7,8 @@ import { formatIp, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import { icmpErrorAllowed, redirectAllowed } from './icmp-ratelimit';
 import type { Sim, SimDev, SimNs } from '../model';
 import { emitIcmp, icmpQuote, isIcmpErrorType, parseIcmp } from '../wire/icmp';
-import { ipv4Dst, ipv4Src, IPPROTO_ICMP } from '../wire/ipv4';
+import { ipv4Dst, ipv4Src, IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4';
+import { transportIcmpError } from './transport';
 import { ICMP_ERROR_TOS } from '../wire/frames';
 import { ipSendLocal } from './ip-output';
 import { isBroadcastAddr, localOwner } from './route';
@@ -33,6 +34,11 @@ export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Ar
   }
   if (m.kind === 'dest-unreach' || m.kind === 'time-exceeded' || m.kind === 'redirect') {
     const q = m.quote;
+    if (q.length >= 28 && (q[9] === IPPROTO_TCP || q[9] === IPPROTO_UDP)) {
+      for (const l of ns.icmpErrorListeners ?? []) l(src, parsed.type, m.code, q);
+      if (m.kind !== 'redirect') transportIcmpError(sim, ns, src, parsed.type, m.code, q);
+      return;
+    }
     if (q.length < 28 || q[9] !== IPPROTO_ICMP) return;
     const qihl = (q[0] & 15) * 4;
     if (q.length < qihl + 8 || q[qihl] !== 8) return;

@@ -6,7 +6,9 @@
 import { contains, formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import type { Sim, SimDev, SimNs } from '../model';
 import { drop, dropWhy, type PktType } from '../dev-core';
-import { ipv4Dst, ipv4Src } from '../wire/ipv4';
+import { ipv4Dst, ipv4Src, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4';
+import { tcpRcv, udpRcv } from './transport';
+import { natSrc, natsTransport } from './nat';
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
 import { confMax, confOr, forwarding } from './sysctl';
 import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
@@ -87,14 +89,14 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
   if (len < 20 || frame[off] >> 4 !== 4) return;
   const totalLen = (frame[off + 2] << 8) | frame[off + 3];
   const end = totalLen >= 20 && totalLen < len ? off + totalLen : frame.length;
-  const copied = ns.conntrack.length > 0;
+  const copied = ns.conntrack.length > 0 || (ns.firewall.length > 0 && natsTransport(ns));
   const pkt = copied ? frame.slice(off, end) : frame.subarray(off, end);
   if (dev.kind === 'loopback') {
     // looped-back local traffic already carries its output route: straight to local delivery
     localDeliver(sim, dev, pkt, false);
     return;
   }
-  if (!natPrerouting(sim, ns, pkt)) return;
+  if (!natPrerouting(sim, ns, pkt, dev)) return;
   const src = ipv4Src(pkt);
   const dst = ipv4Dst(pkt);
   const r = inputRoute(ns, dst, src, dev);
@@ -124,7 +126,10 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
 function localDeliver(sim: Sim, dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
   const ns = dev.ns;
   if (filterVerdict(sim, ns, 'INPUT', pkt, dev, undefined) !== 'accept') return;
+  if (ns.firewall.length > 0 && !natSrc(sim, ns, pkt, 'INPUT', dev, undefined)) return;
   if (pkt[9] === 1) icmpLocalDeliver(sim, ns, dev, pkt, broadcast);
+  else if (pkt[9] === IPPROTO_TCP && !broadcast) tcpRcv(sim, ns, dev, pkt);
+  else if (pkt[9] === IPPROTO_UDP) udpRcv(sim, ns, dev, pkt, broadcast);
 }
 
 /** ip_forward: TTL, FORWARD chain, redirects, POSTROUTING, then the neighbour layer. */
@@ -148,5 +153,7 @@ function ipForward(sim: Sim, inDev: SimDev, pkt: Uint8Array, outDev: SimDev, nex
   }
   const out = natPostrouting(sim, ns, pkt, outDev);
   if (!out) return;
-  neighOutput(sim, outDev, nexthop, out, undefined);
+  // arp_solicit takes the packet's source when it is one of ours (a source NAT made it so)
+  const osrc = ipv4Src(out);
+  neighOutput(sim, outDev, nexthop, out, localOwner(ns, osrc) ? osrc : undefined);
 }

@@ -7,7 +7,8 @@ import { formatIp } from '../../net/ipv4';
 import type { Sim, SimNs } from '../model';
 import type { SimDev } from '../model';
 import { devXmit, drop } from '../dev-core';
-import { emitIpv4, IP_FLAG_DF } from '../wire/ipv4';
+import { emitIpv4, ipv4Dst, IP_FLAG_DF } from '../wire/ipv4';
+import { natDst, natSrc } from './nat';
 import { internetChecksum } from '../wire/checksum';
 import { routeOutput, type OutputRoute } from './route';
 import { neighOutput } from './neigh';
@@ -41,7 +42,7 @@ export function ipChecksumFix(pkt: Uint8Array): void {
 
 /** ip_route_output + ip_local_out for a packet built by a local socket or the kernel itself. */
 export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
-  const r = routeOutput(ns, o.dst, { oif: o.oif, src: o.src });
+  let r = routeOutput(ns, o.dst, { oif: o.oif, src: o.src });
   if (sim.trace.recordAllFrames) sim.trace.push({ t: sim.engine.now, kind: 'route', ns: ns.label, dst: formatIp(o.dst), result: describeRoute(r) });
   if (r.kind === 'error') return { ok: false, errno: r.errno };
   const src = r.src ?? 0;
@@ -50,8 +51,18 @@ export function ipSendLocal(sim: Sim, ns: SimNs, o: LocalSend): SendResult {
     tos: o.tos ?? 0, id: ns.ipId = (ns.ipId + 1) & 0xffff, flags: o.df ? IP_FLAG_DF : 0, fragOffset: 0,
     ttl: o.ttl ?? 64, proto: o.proto, src, dst, options: NO_OPTIONS, payload: o.payload,
   });
+  if (ns.firewall.length > 0) {
+    // nat OUTPUT may change the destination: the packet is routed again (ip_route_me_harder)
+    if (!natDst(sim, ns, pkt, 'OUTPUT', undefined, r.dev)) return { ok: true, route: r };
+    const nd = ipv4Dst(pkt);
+    if (nd !== dst) {
+      r = routeOutput(ns, nd, { oif: o.oif, src });
+      if (r.kind === 'error') return { ok: false, errno: r.errno };
+    }
+  }
   if (filterVerdict(sim, ns, 'OUTPUT', pkt, undefined, r.dev) !== 'accept') return { ok: true, route: r };
   if (r.kind === 'local') {
+    if (ns.firewall.length > 0 && !natSrc(sim, ns, pkt, 'POSTROUTING', undefined, r.dev)) return { ok: true, route: r };
     const lo = r.dev;
     const frame = new Uint8Array(14 + pkt.length);
     frame[12] = 0x08;

@@ -16,6 +16,8 @@ import { icmpSendError } from './icmp';
 import { ipChecksumFix } from './ip-output';
 import { selectSrc } from './route';
 import { ctMatches, ctState, tracks, type CtResult } from './conntrack';
+import { parsePortMatch, type PortMatch } from '../../model/nat-spec';
+import { natDst, natSrc } from './nat';
 
 type Chain = 'INPUT' | 'OUTPUT' | 'FORWARD';
 
@@ -28,6 +30,9 @@ interface CompiledMatch {
   dst?: AddrMatch;
   in?: IfMatch;
   out?: IfMatch;
+  /** `--dport` / `--sport` (xt_tcpudp); a text that is no port matches nothing. */
+  dport?: PortMatch | null;
+  sport?: PortMatch | null;
 }
 /** `-s`/`-d`: a prefix (null when the text is not one: it matches nothing), maybe negated. */
 interface AddrMatch { neg: boolean; net: number; mask: number; valid: boolean }
@@ -66,6 +71,8 @@ function compile(r: FirewallRule): CompiledMatch {
     proto = rest === 'icmp' ? 1 : rest === 'tcp' ? 6 : rest === 'udp' ? 17 : -1;
   }
   m = { proto, protoNeg, src: compileAddr(r.src), dst: compileAddr(r.dst), in: compileIf(r.in), out: compileIf(r.out) };
+  if (r.dport !== undefined) m.dport = parsePortMatch(r.dport) ?? null;
+  if (r.sport !== undefined) m.sport = parsePortMatch(r.sport) ?? null;
   compiled.set(r, m);
   return m;
 }
@@ -83,9 +90,18 @@ function addrMatch(m: AddrMatch | undefined, ip: number): boolean {
   return m.neg ? !hit : hit;
 }
 
-function ruleMatches(r: FirewallRule, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): boolean {
+function portMatch(m: PortMatch | null | undefined, pkt: Uint8Array, at: 0 | 2): boolean {
+  if (m === undefined) return true;
+  if (m === null || (pkt[9] !== 6 && pkt[9] !== 17)) return false;
+  const o = (pkt[0] & 15) * 4 + at;
+  const p = (pkt[o] << 8) | pkt[o + 1];
+  return (p >= m.first && p <= m.last) !== m.neg;
+}
+
+export function ruleMatches(r: FirewallRule, pkt: Uint8Array, inDev: SimDev | undefined, outDev: SimDev | undefined): boolean {
   const m = compile(r);
   if (m.proto !== undefined && (m.proto === pkt[9]) === m.protoNeg) return false;
+  if (!portMatch(m.dport, pkt, 2) || !portMatch(m.sport, pkt, 0)) return false;
   return addrMatch(m.src, ipv4Src(pkt)) && addrMatch(m.dst, ipv4Dst(pkt)) && ifMatch(m.in, inDev) && ifMatch(m.out, outDev);
 }
 
@@ -157,6 +173,9 @@ function fixIcmpChecksum(pkt: Uint8Array): void {
 /** nat POSTROUTING: MASQUERADE of new ICMP echo flows; returns the (possibly rewritten) packet, or null if dropped. */
 export function natPostrouting(sim: Sim, ns: SimNs, pkt: Uint8Array, outDev: SimDev): Uint8Array | null {
   if (ns.firewall.length === 0) return pkt;
+  if (pkt[9] === 6 || pkt[9] === 17 || (pkt[9] === 1 && (pkt[(pkt[0] & 15) * 4] === 3 || pkt[(pkt[0] & 15) * 4] === 11) && pkt[(pkt[0] & 15) * 4 + 17] !== 1)) {
+    return natSrc(sim, ns, pkt, 'POSTROUTING', undefined, outDev) ? pkt : null;
+  }
   // nat chains see only the first packet of a NEW connection. Conntrack never classes an
   // ICMP reply or error as NEW (nf_conntrack_proto_icmp.c icmp_new: only echo, timestamp,
   // info and address-mask requests open a connection), so e.g. the echo reply a host
@@ -201,7 +220,8 @@ function rewriteSrc(pkt: Uint8Array, src: number, id: number | undefined): Uint8
 }
 
 /** nat PREROUTING: translates replies of masqueraded flows back (in place); false if dropped. */
-export function natPrerouting(_sim: Sim, ns: SimNs, pkt: Uint8Array): boolean {
+export function natPrerouting(sim: Sim, ns: SimNs, pkt: Uint8Array, inDev?: SimDev): boolean {
+  if (ns.firewall.length > 0 && !natDst(sim, ns, pkt, 'PREROUTING', inDev, undefined)) return false;
   if (ns.conntrack.length === 0 || pkt[9] !== 1) return true;
   const ihl = (pkt[0] & 15) * 4;
   const type = pkt[ihl];

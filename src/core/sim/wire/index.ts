@@ -1,4 +1,4 @@
-/** Wire codecs: MACs, Ethernet (+VLAN tags), ARP, IPv4, ICMP and frame builders. */
+/** Wire codecs: MACs, Ethernet (+VLAN tags), ARP, IPv4, ICMP, UDP and frame builders. */
 export * from './mac';
 export * from './ethernet';
 export * from './arp';
@@ -6,3 +6,5 @@ export * from './checksum';
 export * from './ipv4';
 export * from './icmp';
 export * from './frames';
+export * from './udp';
+export * from './tcp';
