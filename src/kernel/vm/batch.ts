@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { bundleGuest } from './bundle';
 import { guestMain } from './guest-scripts';
 import { ensureInitramfs } from './initramfs';
@@ -124,7 +124,9 @@ export async function runVmBatch(jobs: VmJob[], options: VmBatchOptions = {}): P
   mkdirSync(dir, { recursive: true });
   const removeDir = options.keepDir === undefined;
   try {
-    const file: VmJobFile = { parallel, jobs };
+    // the guest sees this machine's files at the same paths, but its own working folder is /
+    const absolute = jobs.map((j) => ({ ...j, case: { ...j.case, cwd: resolve(j.case.cwd ?? process.cwd()) } }));
+    const file: VmJobFile = { parallel, jobs: absolute };
     writeFileSync(join(dir, 'job.json'), JSON.stringify(file));
     writeFileSync(join(dir, 'guest-main.sh'), guestMain({ modules: KIND_MODULES, node: process.execPath }), { mode: 0o755 });
     await bundleGuest(join(dir, 'guest.mjs'));
