@@ -20,7 +20,7 @@ describe('vnetlab command line', () => {
   it('lists its commands with --help, marking the ones not installed', () => {
     const r = vnetlab('--help');
     expect(r.status).toBe(0);
-    for (const c of ['import', 'export', 'validate', 'simulate', 'verify']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['import', 'export', 'validate', 'simulate', 'verify', 'doctor']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
   });
 
   it('refuses an unknown command with exit status 2', () => {

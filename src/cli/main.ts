@@ -15,6 +15,7 @@ const MODULES = {
   validate: () => import('./commands/validate'),
   simulate: () => import('./commands/simulate'),
   verify: () => import('./commands/verify'),
+  doctor: () => import('./commands/doctor'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 export const COMMANDS = Object.keys(MODULES) as (keyof typeof MODULES)[];
 

@@ -75,7 +75,8 @@ export function driverScript(plan: DriverPlan): string {
     '[ "$(stat -L -c %i /proc/self/ns/mnt)" != "$VNETLAB_ROOT_MNTNS" ] || die "refusing to run: still in the root mount namespace"',
     // a sysfs showing this sandbox's devices: brctl and friends write /sys/class/net/...
     'timeout 10 mount -t sysfs vnetlab-sysfs /sys || die "cannot mount a private sysfs"',
-    '[ "$(ls /sys/class/net)" = "lo" ] || die "sysfs remount did not take effect"',
+    // devices are symlinks there (the bonding module adds a bonding_masters file to every namespace)
+    '[ "$(find /sys/class/net -mindepth 1 -maxdepth 1 -type l -printf \'%f\\n\')" = "lo" ] || die "sysfs remount did not take effect"',
     'mkdir -p /run/netns || die "cannot create /run/netns"',
     'timeout 10 mount -t tmpfs -o size=1m vnetlab-netns /run/netns || die "cannot mount a private /run/netns"',
     '[ -z "$(ip netns list)" ] || die "fresh /run/netns is not empty"',

@@ -49,6 +49,17 @@ export function collectLinks(dumps: NamespaceDump[]): { links: Record<string, Li
       const ent: LinkEntry = { name, kind: infoKind } as LinkEntry;
       const idata = (li.info_data ?? {}) as J;
       if ((infoKind === 'macvlan' || infoKind === 'macvtap') && 'mode' in idata) ent.mode = idata.mode as string;
+      if (infoKind === 'ipvlan' || infoKind === 'ipvtap') {
+        // iproute2 prints the ipvlan flag as a boolean key of its own
+        const flag = ['bridge', 'private', 'vepa'].find((f) => idata[f]);
+        (ent as Record<string, unknown>).mode = (idata.mode as string | undefined) ?? null;
+        ent.ipvlan_flags = flag ?? null;
+      }
+      if (infoKind === 'vlan') {
+        ent.vlan_id = (idata.id as number | undefined) ?? null;
+        ent.vlan_protocol = (idata.protocol as string | undefined) ?? null;
+        ent.vlan_flags = (idata.flags as string[] | undefined) ?? [];
+      }
       if (infoKind === 'tun' && 'type' in idata) ent.kind = idata.type as string;
       if (l.master) ent.master = l.master as string;
       if ('link' in l && l.link) ent.link = l.link as string;

@@ -16,6 +16,16 @@ describe('vnetlab verify', () => {
     expect(err.mock.calls.flat().join('\n')).toMatch(/needs root/);
   });
 
+  it('runs without root when asked for the VM (qemu needs no root; the sandboxes are in the guest)', async () => {
+    vi.spyOn(process, 'getuid').mockReturnValue(1000);
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['no-such-design.sh', '--probes', 'no-such-probes.txt', '--vm'])).toBe(2);
+    const text = err.mock.calls.flat().join('\n');
+    expect(text).not.toMatch(/needs root/);
+    expect(text).toMatch(/no-such-design\.sh/);
+    expect(usage).toMatch(/--vm +run it in a throw-away VM/);
+  });
+
   it('rejects missing probes and unknown options as usage errors', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await run(['design.sh'])).toBe(2);

@@ -16,10 +16,15 @@ import { isRoot, killSandboxes } from '../../kernel/sandbox';
 import { formatObservation } from '../../kernel/show';
 import { setupFailures } from '../../kernel/setup-failures';
 import { isNetworkLine, scriptFailedLines } from '../../kernel/script-lines';
+import { unsupportedFeatures } from '../../kernel/kernel-support';
+import { vmMissing, VmBootError, VmUnavailableError } from '../../kernel/vm/batch';
+import { findVmKernel } from '../../kernel/vm/locate';
+import { runCaseInVm } from '../../kernel/vm/one-case';
+import { killVms } from '../../kernel/vm/qemu';
 
 export const name = 'verify';
-export const summary = 'run a design on the real kernel (sandboxed, root) and diff it with the simulator';
-export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--kernel-only] [--json] [--seed N] [--runs N] [--states]
+export const summary = 'run a design on the real kernel (sandboxed, root; or in a VM) and diff it with the simulator';
+export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--vm] [--kernel-only] [--json] [--seed N] [--runs N] [--states]
 
   Builds the design in a throw-away sandbox (fresh network, mount and PID namespaces; nothing
   is configured on this machine), runs the probes, and compares the kernel's observation with
@@ -28,6 +33,10 @@ export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.tx
   Exit status: 0 agree, 1 disagree or the exported script failed, 2 usage or not root,
   3 cannot verify.
 
+  --vm            run it in a throw-away VM instead: Debian's distribution kernel under qemu
+                  (no network device; this machine's files read-only; no root needed). Used
+                  automatically, with a notice, when this kernel lacks a link type the design
+                  needs. \`vnetlab doctor\` says what the VM needs.
   --kernel-only   only ask the kernel; print its observation
   --json          print JSON (the observation, or {kernel, simulator, diff})
   --seed N        simulator seed (default 1)
@@ -46,10 +55,11 @@ interface Options {
   /** --runs was given: do not look again on a disagreement. */
   runsGiven: boolean;
   states: boolean;
+  vm: boolean;
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, runs: 1, runsGiven: false, states: false };
+  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, runs: 1, runsGiven: false, states: false, vm: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--probes') o.probes = args[++i];
@@ -57,6 +67,7 @@ function parseArgs(args: string[]): Options | string {
     else if (a === '--kernel-only') o.kernelOnly = true;
     else if (a === '--json') o.json = true;
     else if (a === '--states') o.states = true;
+    else if (a === '--vm') o.vm = true;
     else if (a === '--seed' || a.startsWith('--seed=')) {
       const v = a === '--seed' ? args[++i] : a.slice(7);
       if (!/^\d+$/.test(v ?? '')) return `--seed needs a whole number, got ${v ?? 'nothing'}`;
@@ -127,11 +138,45 @@ async function verify(o: Options): Promise<number> {
     scriptFile: o.file,
     probesFile: o.probes,
   };
+  let inVm = o.vm;
+  // the simulator's side, when the VM is used: computed first, so that the second looks
+  // happen inside the same boot
+  let simFirst: Observation | null = null;
   try {
-    kernel = o.runs > 1 ? await runKernelCaseRepeated(c, o.runs) : await runKernelCase(c);
+    if (!inVm && !isRoot()) {
+      console.error('vnetlab verify: needs root: it builds network namespaces in a throw-away sandbox (try sudo, or --vm)');
+      return 2;
+    }
+    if (!inVm) {
+      const missing = await unsupportedFeatures(script);
+      if (missing.length && !vmMissing().missing.length) {
+        for (const r of missing) console.error(`vnetlab verify: ${r.replace(/; cannot verify$/, '')}`);
+        console.error(`vnetlab verify: verifying in a VM instead (kernel ${findVmKernel()!.release} under qemu; this takes a minute or more)`);
+        inVm = true;
+      } else if (missing.length) {
+        for (const r of missing) console.error(`vnetlab verify: ${r}`);
+        console.error(`vnetlab verify: verify --vm could run it in a VM, which needs ${vmMissing().install} (see vnetlab doctor)`);
+        return 3;
+      }
+    }
+    if (inVm) {
+      if (!o.kernelOnly) {
+        try {
+          simFirst = design ? await simulateDesign(design, probes, o.seed) : await simulateDesign((await importDesignScript(text, o.file)).design, probes, o.seed);
+        } catch {
+          simFirst = null; // reported below, where the simulator is asked again
+        }
+      }
+      const against = simFirst && !o.runsGiven ? { observation: simFirst, as: 'simulator' as const, states: o.states } : undefined;
+      kernel = (await runCaseInVm(c, { runs: o.runs, against, batch: { log: o.json ? undefined : (l) => console.error(`vnetlab verify: ${l}`) } })).kernel;
+    } else {
+      kernel = o.runs > 1 ? await runKernelCaseRepeated(c, o.runs) : await runKernelCase(c);
+    }
   } catch (e) {
     if (e instanceof UnsupportedKernelError) for (const r of e.reasons) console.error(`vnetlab verify: ${r}`);
     else if (e instanceof KernelRunError) console.error(`vnetlab verify: ${e.message}`);
+    else if (e instanceof VmUnavailableError) console.error(`vnetlab verify: ${e.message}`);
+    else if (e instanceof VmBootError) console.error(`vnetlab verify: ${e.message}\n${e.consoleTail}`);
     else console.error(`vnetlab verify: the kernel run failed: ${(e as Error).message}`);
     return 3;
   }
@@ -172,7 +217,7 @@ async function verify(o: Options): Promise<number> {
   }
   const onlyNetwork = (line: number) => isNetworkLine(text, line);
   let { diff, kernel: k } = compareWithSimulator(kernel, sim, { states: o.states, importerFailedLines, failedLineFilter: isJson ? undefined : onlyNetwork });
-  if (diff.length && !o.runsGiven) {
+  if (diff.length && !o.runsGiven && !inVm) {
     // Some items are kernel races (which of two interfaces answers an ARP first, the order of
     // frames sent at the same moment): before calling it a disagreement, ask the kernel twice
     // more and skip what differs between its runs, as the conformance cases do.
@@ -205,13 +250,14 @@ export async function run(args: string[]): Promise<number> {
     console.error(`vnetlab verify: ${o}\n${usage}`);
     return 2;
   }
-  if (!isRoot()) {
-    console.error('vnetlab verify: needs root: it builds network namespaces in a throw-away sandbox (try sudo)');
+  if (!isRoot() && !o.vm) {
+    console.error('vnetlab verify: needs root: it builds network namespaces in a throw-away sandbox (try sudo, or --vm)');
     return 2;
   }
-  // an interrupted verify takes its sandboxes with it
+  // an interrupted verify takes its sandboxes and VMs with it
   const stop = (sig: NodeJS.Signals) => {
     killSandboxes();
+    killVms();
     process.exit(sig === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
