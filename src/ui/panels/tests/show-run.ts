@@ -12,6 +12,12 @@ import { useSimStore } from '../../sim/sim-store';
 /** The console line (iputils options) that sends `probe`. */
 export function consoleLine(probe: Probe): string {
   if (probe.kind === 'arping') return `arping -c 1 -I ${probe.dev} ${probe.dst}`;
+  if (probe.kind === 'traceroute') {
+    return `traceroute -n${probe.icmp ? ' -I' : ''} -m ${probe.max} -w ${probe.wait} ${probe.dst}`;
+  }
+  if (probe.kind !== 'ping') {
+    return `nc -z${probe.kind === 'udp' ? ' -u' : ''} -w ${probe.wait} ${probe.dst} ${probe.port}`;
+  }
   const opts = [`-c ${probe.count}`];
   if (probe.wait !== PING_WAIT_SECONDS) opts.push(`-W ${probe.wait}`);
   const from = probe.iface ?? probe.src;
