@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { Design } from '../../core/model/types';
 import { formatDiff } from '../../core/observation/diff-format';
+import { withoutScriptHistory } from '../../core/model/script-history';
 import type { Observation } from '../../core/observation/types';
 import { parseProbes } from '../../core/world/probes';
 import { compareWithSimulator } from '../../kernel/compare';
@@ -157,12 +158,13 @@ async function verify(o: Options): Promise<number> {
     if (!design) {
       const imported = await importDesignScript(text, o.file);
       design = imported.design;
-      sim = await simulateDesign(design, probes, o.seed);
+      sim = await simulateDesign(design, probes, o.seed, kernel.kernel);
       // the script's own lines, as the kernel's ERR trap saw them: network commands only,
       // and a plain `ping` line failing when the simulator says it gets no reply
       importerFailedLines = imported.failedLines && await scriptFailedLines(text, design, imported.failedLines, o.seed);
     } else {
-      sim = await simulateDesign(design, probes, o.seed);
+      // the kernel ran the exported script, which builds every device where it belongs
+      sim = await simulateDesign(withoutScriptHistory(design), probes, o.seed, kernel.kernel);
     }
   } catch (e) {
     const msg = e instanceof UnavailableError ? e.message : `simulator unavailable (${(e as Error).message})`;
