@@ -110,9 +110,9 @@ export interface ImportedScript {
 }
 
 /** The design a bash script describes (for simulating a .sh file). */
-export async function importDesignScript(text: string, file: string): Promise<ImportedScript> {
+export async function importDesignScript(text: string, file: string, inputs: { files?: Record<string, string>; args?: string[] } = {}): Promise<ImportedScript> {
   const importScript = fn(await load(IMPORTER, 'script importer'), ['importScript', 'importScripts'], 'script importer');
-  const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[]; trappedLines?: number[] };
+  const r = (await importScript(text, { file, ...inputs })) as Design | { design: Design; failedLines?: number[]; trappedLines?: number[] };
   if ('design' in r && r.design) {
     const lines = Array.isArray(r.trappedLines) ? r.trappedLines : r.failedLines;
     return { design: r.design, failedLines: Array.isArray(lines) ? lines : null };
