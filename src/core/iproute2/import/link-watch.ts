@@ -34,14 +34,18 @@ export class LinkWatch {
   private readonly pending = new Set<Device>();
 
   constructor(private readonly host: Host) {
+    this.ids = new Map(host.devices.map((d) => [d.id, d]));
     for (const d of host.devices) {
       this.seen.set(d.id, { ns: d.ns, carrier: this.carrierOf(d) });
       this.world.add(d.id);
     }
   }
 
+  /** The machine's devices by id, rebuilt once per command (scripts may build hundreds). */
+  private ids = new Map<Id, Device>();
+
   private byId(id: Id | undefined): Device | undefined {
-    return id ? this.host.devices.find((x) => x.id === id) : undefined;
+    return id ? this.ids.get(id) : undefined;
   }
 
   /** The device numbered `n` in namespace `ns` (the simulator numbers the world's devices in order). */
@@ -133,7 +137,8 @@ export class LinkWatch {
    */
   update(final = false, timePassed = false): void {
     const devs = this.host.devices;
-    const ids = new Set(devs.map((d) => d.id));
+    this.ids = new Map(devs.map((d) => [d.id, d]));
+    const ids = this.ids;
     for (const id of [...this.seen.keys()]) if (!ids.has(id)) this.seen.delete(id);
     // a new namespace's lo is 1 (loopback_net_init registers it first)
     for (const d of devs) if (d.kind === 'loopback' && !this.seen.has(d.id)) this.seen.set(d.id, { ns: d.ns, carrier: true });
