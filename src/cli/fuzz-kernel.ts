@@ -42,7 +42,7 @@ async function check(name: string, script: string, probes: string[], seed: numbe
   const c = { name, script, probes: probesText };
   const kernel = runs > 1 ? await runKernelCaseRepeated(c, runs) : await runKernelCase(c);
   const { design, failedLines } = await importDesignScript(script, `${name}/topology.sh`);
-  const sim = await simulateDesign(design, parseProbes(probesText).probes, seed);
+  const sim = await simulateDesign(design, parseProbes(probesText).probes, seed, kernel.kernel);
   const { diff, kernel: compared } = compareWithSimulator(kernel, sim, { importerFailedLines: failedLines });
   return { kernel, sim, diff, compared };
 }

@@ -12,6 +12,7 @@
 import type { Design } from '../core/model/types';
 import type { Observation } from '../core/observation/types';
 import type { ProbeFile } from '../core/world/probes';
+import { parseKernelRelease } from '../core/sim/kernel-version';
 
 /** A collaborator is missing or does not have the expected shape. */
 export class UnavailableError extends Error {}
@@ -43,9 +44,11 @@ export async function assertSimulatorAvailable(): Promise<void> {
 }
 
 /** Runs the simulator on a design and its probes. */
-export async function simulateDesign(design: Design, probes: ProbeFile, seed: number): Promise<Observation> {
+export async function simulateDesign(design: Design, probes: ProbeFile, seed: number, kernelRelease?: string): Promise<Observation> {
   const simulate = fn(await load(SIMULATOR, 'simulator'), ['simulate'], 'simulator');
-  const r = (await simulate(design, probes, { seed })) as Observation | { observation: Observation };
+  // where kernel releases differ, the simulator follows the one that was asked
+  const kernel = parseKernelRelease(kernelRelease);
+  const r = (await simulate(design, probes, { seed, kernel })) as Observation | { observation: Observation };
   return 'observation' in r && r.observation ? r.observation : (r as Observation);
 }
 
@@ -107,9 +110,9 @@ export interface ImportedScript {
 }
 
 /** The design a bash script describes (for simulating a .sh file). */
-export async function importDesignScript(text: string, file: string): Promise<ImportedScript> {
+export async function importDesignScript(text: string, file: string, inputs: { files?: Record<string, string>; args?: string[] } = {}): Promise<ImportedScript> {
   const importScript = fn(await load(IMPORTER, 'script importer'), ['importScript', 'importScripts'], 'script importer');
-  const r = (await importScript(text, { file })) as Design | { design: Design; failedLines?: number[]; trappedLines?: number[] };
+  const r = (await importScript(text, { file, ...inputs })) as Design | { design: Design; failedLines?: number[]; trappedLines?: number[] };
   if ('design' in r && r.design) {
     const lines = Array.isArray(r.trappedLines) ? r.trappedLines : r.failedLines;
     return { design: r.design, failedLines: Array.isArray(lines) ? lines : null };

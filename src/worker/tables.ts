@@ -33,7 +33,7 @@ function fdbRows(sim: Sim, ns: SimNs): FdbRow[] {
 /** Every design device's carrier and operstate now (`ip link`'s view), by design id. */
 export function linkStates(sim: Sim): Record<string, LinkState> {
   const out: Record<string, LinkState> = {};
-  for (const d of sim.devs) if (d.id) out[d.id] = { up: d.up, carrier: d.carrier, operstate: operstate(d) };
+  for (const d of sim.devs) if (d.id) out[d.id] = { up: d.up, carrier: d.carrier, operstate: operstate(d, sim) };
   return out;
 }
 

@@ -6,7 +6,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('vnetlab verify', () => {
   it('is registered as verify with a usage text', () => {
     expect(name).toBe('verify');
-    expect(usage).toMatch(/^usage: vnetlab verify FILE\.sh\|FILE\.json --probes/);
+    expect(usage).toMatch(/^usage: vnetlab verify FILE\.sh\|FILE\.json \[COMPANION\.sh…\] --probes/);
   });
 
   it('refuses to run without root, with a clear message and exit status 2', async () => {
@@ -32,5 +32,12 @@ describe('vnetlab verify', () => {
     expect(err.mock.calls.flat().join('\n')).toMatch(/missing --probes/);
     expect(await run(['design.sh', '--probes', 'p.txt', '--frobnicate'])).toBe(2);
     expect(await run(['design.sh', '--probes', 'p.txt', '--seed', 'x'])).toBe(2);
+  });
+
+  it('takes companion files and -- arguments for a script only', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await run(['design.json', 'lib.sh', '--probes', 'p.txt'])).toBe(2);
+    expect(await run(['design.json', '--probes', 'p.txt', '--', 'a'])).toBe(2);
+    expect(err.mock.calls.flat().join('\n')).toMatch(/companion files and arguments are for a script/);
   });
 });

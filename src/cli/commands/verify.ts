@@ -3,9 +3,10 @@
  * the kernel did with what the simulator says, item by item (docs/conformance-format.md).
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { Design } from '../../core/model/types';
 import { formatDiff } from '../../core/observation/diff-format';
+import { withoutScriptHistory } from '../../core/model/script-history';
 import type { Observation } from '../../core/observation/types';
 import { parseProbes } from '../../core/world/probes';
 import { compareWithSimulator } from '../../kernel/compare';
@@ -24,7 +25,7 @@ import { killVms } from '../../kernel/vm/qemu';
 
 export const name = 'verify';
 export const summary = 'run a design on the real kernel (sandboxed, root; or in a VM) and diff it with the simulator';
-export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.txt [--vm] [--kernel-only] [--json] [--seed N] [--runs N] [--states]
+export const usage = `usage: vnetlab verify FILE.sh|FILE.json [COMPANION.sh…] --probes PROBES.txt [--vm] [--kernel-only] [--json] [--seed N] [--runs N] [--states] [-- ARGS…]
 
   Builds the design in a throw-away sandbox (fresh network, mount and PID namespaces; nothing
   is configured on this machine), runs the probes, and compares the kernel's observation with
@@ -43,10 +44,18 @@ export const usage = `usage: vnetlab verify FILE.sh|FILE.json --probes PROBES.tx
   --runs N        run the kernel N times (in parallel) and skip what differs between runs,
                   e.g. which of two interfaces answers an ARP first (default: 1, and on a
                   disagreement two more runs before it is reported)
-  --states        also compare neighbour states (timer-driven on the kernel)`;
+  --states        also compare neighbour states (timer-driven on the kernel)
+
+  A script's companion files (what it sources) follow it, and its arguments follow \`--\`:
+  the kernel runs \`bash FILE.sh ARGS\` in the script's folder, as a user does (companions
+  must be in that folder under the name the script sources); the importer is given the same
+  files and arguments. The failed-line list is then not compared (bash runs the script, not
+  the sandbox's own shell, so the kernel's trap sees only that one command).`;
 
 interface Options {
   file: string;
+  companions: string[];
+  args: string[];
   probes: string;
   kernelOnly: boolean;
   json: boolean;
@@ -59,9 +68,10 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | string {
-  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, runs: 1, runsGiven: false, states: false, vm: false };
+  const o: Partial<Options> = { kernelOnly: false, json: false, seed: 1, runs: 1, runsGiven: false, states: false, vm: false, companions: [], args: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === '--') { o.args = args.slice(i + 1); break; }
     if (a === '--probes') o.probes = args[++i];
     else if (a.startsWith('--probes=')) o.probes = a.slice(9);
     else if (a === '--kernel-only') o.kernelOnly = true;
@@ -79,10 +89,11 @@ function parseArgs(args: string[]): Options | string {
       o.runsGiven = true;
     } else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (o.file === undefined) o.file = a;
-    else return `unexpected argument ${a}`;
+    else o.companions!.push(a);
   }
   if (!o.file) return 'missing FILE.sh or FILE.json';
   if (!o.probes) return 'missing --probes PROBES.txt';
+  if ((o.companions!.length || o.args!.length) && extname(o.file).toLowerCase() === '.json') return 'companion files and arguments are for a script, not a design (.json)';
   return o as Options;
 }
 
@@ -99,12 +110,26 @@ function unstableNote(k: Observation): string {
   return `, ${k.runs} kernel runs, ${n} item(s) differing between runs skipped`;
 }
 
+/** `bash FILE ARGS` under the script's own world header, as the wild-script measurements run it. */
+function userRunWrapper(text: string, file: string, args: string[]): string {
+  const header = text.split('\n').filter((l) => /^#\s*(phys|host):/.test(l));
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  return [...header, `bash ${q('./' + basename(file))}${args.map((a) => ` ${q(a)}`).join('')} < /dev/null`, ''].join('\n');
+}
+
 async function verify(o: Options): Promise<number> {
   let text: string;
   let probesText: string;
+  const files: Record<string, string> = {};
   try {
     text = readFileSync(o.file, 'utf8');
     probesText = readFileSync(o.probes, 'utf8');
+    for (const f of o.companions) {
+      const body = readFileSync(f, 'utf8');
+      files[f] = body;
+      files[basename(f)] ??= body;
+      if (resolve(dirname(f)) !== resolve(dirname(o.file))) console.error(`vnetlab verify: ${f} is not in the script's folder: the kernel run does not find it where the script sources it`);
+    }
   } catch (e) {
     console.error(`vnetlab verify: ${(e as Error).message}`);
     return 2;
@@ -130,9 +155,11 @@ async function verify(o: Options): Promise<number> {
   }
 
   let kernel: Observation;
+  // with companions or arguments, the kernel runs the script as a user does: bash FILE ARGS
+  const asUser = !isJson && (o.companions.length > 0 || o.args.length > 0);
   const c = {
     name: caseName(o.file),
-    script,
+    script: asUser ? userRunWrapper(text, o.file, o.args) : script,
     probes: probesText,
     cwd: dirname(o.file),
     scriptFile: o.file,
@@ -200,14 +227,15 @@ async function verify(o: Options): Promise<number> {
   let importerFailedLines: number[] | null = null;
   try {
     if (!design) {
-      const imported = await importDesignScript(text, o.file);
+      const imported = await importDesignScript(text, o.file, { files, args: o.args });
       design = imported.design;
-      sim = await simulateDesign(design, probes, o.seed);
+      sim = await simulateDesign(design, probes, o.seed, kernel.kernel);
       // the script's own lines, as the kernel's ERR trap saw them: network commands only,
       // and a plain `ping` line failing when the simulator says it gets no reply
-      importerFailedLines = imported.failedLines && await scriptFailedLines(text, design, imported.failedLines, o.seed);
+      importerFailedLines = asUser ? null : imported.failedLines && await scriptFailedLines(text, design, imported.failedLines, o.seed);
     } else {
-      sim = await simulateDesign(design, probes, o.seed);
+      // the kernel ran the exported script, which builds every device where it belongs
+      sim = await simulateDesign(withoutScriptHistory(design), probes, o.seed, kernel.kernel);
     }
   } catch (e) {
     const msg = e instanceof UnavailableError ? e.message : `simulator unavailable (${(e as Error).message})`;

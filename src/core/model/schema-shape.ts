@@ -41,6 +41,8 @@ const common = {
   master: z.optional(id),
   port: z.optional(portSettings),
   sysctls: z.optional(z.record(z.string(), int)),
+  ifindex: z.optional(int),
+  linkWatchOper: z.optional(z.enum(['DOWN', 'LOWERLAYERDOWN'])),
 };
 
 const device = z.discriminatedUnion('kind', [

@@ -171,6 +171,17 @@ interface DeviceCommon {
    * send_redirects, arp_notify.
    */
   sysctls?: Record<string, number>;
+  /**
+   * The kernel's ifindex (numbered per namespace), when an imported script's history decides
+   * it; otherwise the simulator numbers devices in the order they are built.
+   */
+  ifindex?: number;
+  /**
+   * The operstate link_watch gave the device at its last carrier event while it had no
+   * carrier, when an imported script's history decides it (a later move alone does not
+   * recompute it on the kernel, and the design cannot tell where the device was then).
+   */
+  linkWatchOper?: 'DOWN' | 'LOWERLAYERDOWN';
 }
 
 export interface PhysicalDevice extends DeviceCommon {

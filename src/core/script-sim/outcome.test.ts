@@ -32,4 +32,11 @@ describe('a script\'s own probes answer as the simulated design so far answers',
     const { design } = importScript(ok, { probe: simulatedProbeOutcome(1) });
     expect(design.hosts[0].devices.find((d) => d.name === 'eth0')?.up).toBe(true);
   });
+
+  it('each saved ping test expects what the line got when the script ran', () => {
+    const { design } = importScript(SCRIPT, { probe: simulatedProbeOutcome(1) });
+    expect(design.tests?.map((t) => t.expect)).toEqual(['no-reply', 'no-reply']);
+    const ok = SCRIPT.replace('ip -n srv addr add 10.70.0.2/24 dev eth0', 'ip -n srv addr add 10.70.0.2/24 dev eth0\nip -n srv link set eth0 up');
+    expect(importScript(ok, { probe: simulatedProbeOutcome(1) }).design.tests?.map((t) => t.expect)).toEqual(['reply', 'reply']);
+  });
 });

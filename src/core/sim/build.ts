@@ -25,9 +25,12 @@ import { refreshLinks, scheduleStp } from './link-state';
 import { neighStatic } from './stack/neigh';
 import { scheduleLinkUp } from './stack/link-up';
 import { inetPacketTypes } from './stack/protocols';
+import { NEWEST_KERNEL, type KernelVersion } from './kernel-version';
 
 export interface BuildOptions {
   seed: number;
+  /** The kernel to follow where releases differ; default the newest measured. */
+  kernel?: KernelVersion;
 }
 
 const XMIT: Record<Device['kind'], SimDev['xmit']> = {
@@ -71,7 +74,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   const sim: Sim = {
     engine: new Engine(), trace: new Trace(), rng: new Rng(opts.seed), namespaces: [], nsByLabel: new Map(),
     devs: [], devById: new Map(), lans: [], hopDelay: micros(2), stormHops: 64, stormDetected: false, frameEvents: 0,
-    ptypes: inetPacketTypes(),
+    ptypes: inetPacketTypes(), kernel: opts.kernel ?? NEWEST_KERNEL,
   };
   const lanById = new Map<string, LanSegment>();
   for (const l of design.lans) {
@@ -86,6 +89,11 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
   // in the order they were created. A peer in another namespace shows as `@ifN` of its own
   // namespace's numbering, as `ip link` prints it.
   const nextIfindex = new Map<SimNs, number>();
+  // numbers an imported script's history gave (Device.ifindex), by namespace id
+  const claimed = new Map<string, Set<number>>();
+  for (const host of design.hosts) {
+    for (const d of host.devices) if (d.ifindex !== undefined) (claimed.get(d.ns) ?? claimed.set(d.ns, new Set()).get(d.ns)!).add(d.ifindex);
+  }
   for (const host of design.hosts) {
     for (const n of host.namespaces) {
       const label = n.root ? (host.role === 'external' ? host.name : n.name || 'host') : n.name;
@@ -106,7 +114,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       if (!ns) continue;
       const explicit = d.mac ? parseMac(d.mac) : undefined;
       const dev: SimDev = {
-        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : takeIfindex(nextIfindex, ns),
+        id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : d.ifindex ?? takeIfindex(nextIfindex, ns, claimed),
         mac: d.kind === 'loopback' ? ZERO_MAC : d.kind === 'tun' ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
@@ -281,9 +289,10 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
   }
 }
 
-/** The next free ifindex of `ns` (lo keeps 1, so others start at 2). */
-function takeIfindex(next: Map<SimNs, number>, ns: SimNs): number {
-  const n = next.get(ns) ?? 2;
+/** The next free ifindex of `ns` (lo keeps 1, so others start at 2; numbers a device was given are skipped). */
+function takeIfindex(next: Map<SimNs, number>, ns: SimNs, claimed: Map<string, Set<number>>): number {
+  let n = next.get(ns) ?? 2;
+  while (claimed.get(ns.id)?.has(n)) n++;
   next.set(ns, n + 1);
   return n;
 }

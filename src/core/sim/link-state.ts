@@ -10,6 +10,7 @@ import { vethCarrier } from './devices/veth';
 import { portStateNow } from './devices/bridge';
 import { stpBlocked, stpPortEnabled } from './devices/stp';
 import { neighFlushDev } from './stack/neigh';
+import { kernelAtLeast, NEWEST_KERNEL } from './kernel-version';
 
 function carrierOf(dev: SimDev): boolean {
   switch (dev.kind) {
@@ -93,8 +94,39 @@ export function scheduleStp(sim: Sim): void {
   }
 }
 
-/** `ip link` operstate (net/core/link_watch.c default_operstate, as measured). */
-export function operstate(dev: SimDev): string {
+/**
+ * The device whose link a device reports (`dev_get_iflink`): a veth's peer, a stacked
+ * device's lower; the device itself otherwise. Returned as the ifindex the kernel holds,
+ * which is a number of the *other* device's namespace (per-namespace ifindex numbering).
+ */
+function iflinkOf(dev: SimDev): number {
+  switch (dev.kind) {
+    case 'veth':
+      // veth_get_iflink: the peer's ifindex, 0 while the pair is not joined
+      return dev.peer?.ifindex ?? 0;
+    case 'macvlan':
+    case 'macvtap':
+    case 'ipvlan':
+    case 'vlan':
+      return dev.lower?.ifindex ?? 0;
+    default:
+      return dev.ifindex;
+  }
+}
+
+/**
+ * `ip link` operstate (net/core/link_watch.c default_operstate). A device without carrier
+ * whose iflink is another device is LOWERLAYERDOWN on kernels before 6.2. From 6.2 the
+ * kernel looks that ifindex up in the device's *own* namespace (`__dev_get_by_index(dev_net
+ * (dev), iflink)`): nothing there, or a device there that has carrier, gives DOWN; only a
+ * device there without carrier gives LOWERLAYERDOWN. As ifindexes are numbered per
+ * namespace, a peer in another namespace is looked up by a number that means some other
+ * device here (or none), as on the kernel. The kernel keeps the value computed at the
+ * device's last carrier event (a move alone keeps it): an imported design records it
+ * (`linkWatchOper`); otherwise the design as it stands is the history.
+ */
+export function operstate(dev: SimDev, sim?: Pick<Sim, 'kernel'>): string {
+  const kernel = sim?.kernel ?? NEWEST_KERNEL;
   if (!dev.up) return 'DOWN';
   if (dev.kind === 'loopback' || dev.kind === 'dummy') return 'UNKNOWN';
   // carrier never changed since creation (see carrierOf): the kernel reports UNKNOWN
@@ -102,10 +134,15 @@ export function operstate(dev: SimDev): string {
   if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';
   if ((dev.kind === 'tap' || dev.kind === 'tun') && dev.carrier) return 'UNKNOWN';
   if (dev.carrier) return 'UP';
-  // no carrier: devices with a peer or lower device report LOWERLAYERDOWN; macvlan copies
-  // its lower's operstate (netif_stacked_transfer_operstate), measured as DOWN
-  if (dev.kind === 'veth' || dev.kind === 'vlan' || dev.kind === 'ipvlan') return 'LOWERLAYERDOWN';
-  return 'DOWN';
+  // a designed NIC is a veth into the harness's LAN switch, whose numbering is not ours
+  if (dev.kind === 'physical') return 'DOWN';
+  const iflink = iflinkOf(dev);
+  if (iflink === dev.ifindex) return 'DOWN';
+  if (!kernelAtLeast(kernel, 6, 2)) return 'LOWERLAYERDOWN';
+  // the verdict of the last carrier event, when the design's history is known
+  if (dev.cfg.linkWatchOper) return dev.cfg.linkWatchOper;
+  const here = dev.ns.devs.find((d) => d.ifindex === iflink);
+  return !here || here.carrier ? 'DOWN' : 'LOWERLAYERDOWN';
 }
 
 /** Why a device has no carrier, following the same rules as `carrierOf`, and what fixes it. */

@@ -10,6 +10,7 @@ import type { Mac } from './wire/mac';
 import type { Engine, TimerHandle } from './engine/engine';
 import type { Rng } from './engine/rng';
 import type { Trace, Where } from './engine/trace';
+import type { KernelVersion } from './kernel-version';
 
 /** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
 /**
@@ -280,4 +281,6 @@ export interface Sim {
    * layer hands frames to whatever is registered here, so it depends on no protocol.
    */
   ptypes: Map<number, ProtocolHandler>;
+  /** The kernel followed where releases differ (kernel-version.ts). */
+  kernel: KernelVersion;
 }

@@ -13,6 +13,7 @@ import type { MacLabeler } from '../capture/describe';
 import type { TraceEvent } from './engine/trace';
 import type { Nanos } from './engine/time';
 import { buildSim } from './build';
+import type { KernelVersion } from './kernel-version';
 import type { Sim } from './model';
 import { startPing } from './probes/ping';
 import { startArping, type RawArpingResult } from './probes/arping';
@@ -29,8 +30,8 @@ export class SimSession {
   readonly sim: Sim;
   private probes = 0;
 
-  constructor(design: Design, opts: { seed: number }) {
-    this.sim = buildSim(design, { seed: opts.seed });
+  constructor(design: Design, opts: { seed: number; kernel?: KernelVersion }) {
+    this.sim = buildSim(design, { seed: opts.seed, kernel: opts.kernel });
   }
 
   /** Current simulated time, ns. */
@@ -108,7 +109,7 @@ export class SimSession {
   /** `ip link` of a namespace. */
   links(ns: string): LinkEntry[] {
     const n = this.sim.nsByLabel.get(ns);
-    return n ? nsLinks(n) : [];
+    return n ? nsLinks(n, this.sim) : [];
   }
 
   /** Trace events recorded at or after index `i`. */

@@ -11,6 +11,7 @@ import { buildMacLabeler } from '../capture/labels';
 import type { Trace } from './engine/trace';
 import { type Nanos, millis, seconds } from './engine/time';
 import { buildSim } from './build';
+import type { KernelVersion } from './kernel-version';
 import type { Sim } from './model';
 import { startPing } from './probes/ping';
 import { startArping, type RawArpingResult } from './probes/arping';
@@ -46,6 +47,8 @@ export const SLOW_HARNESS: HarnessTiming = { probeStartup: millis(1000), probeGa
 export interface SimulateOptions {
   seed: number;
   timing?: HarnessTiming;
+  /** The kernel to follow where releases differ; default the newest measured. */
+  kernel?: KernelVersion;
 }
 
 export interface SimulateResult {
@@ -81,7 +84,7 @@ function captureTarget(sim: Sim, ns: string, dev: string): CaptureTarget {
 
 /** simulate(design, probes, {seed}) → { observation, trace }. */
 export function simulate(design: Design, probes: ProbeFile, opts: SimulateOptions): SimulateResult {
-  const sim = buildSim(design, { seed: opts.seed });
+  const sim = buildSim(design, { seed: opts.seed, kernel: opts.kernel });
   const timing = opts.timing ?? FAST_HARNESS;
   for (const c of probes.captures) {
     const d = sim.nsByLabel.get(c.ns)?.byName.get(c.dev);
@@ -118,7 +121,7 @@ export function simulate(design: Design, probes: ProbeFile, opts: SimulateOption
   };
   for (const ns of sim.namespaces) {
     observation.neigh[ns.label] = nsNeigh(ns, label);
-    observation.links[ns.label] = nsLinks(ns);
+    observation.links[ns.label] = nsLinks(ns, sim);
     observation.routes[ns.label] = nsRoutes(ns);
     const fdb = nsFdb(sim, ns, label);
     if (fdb.length > 0) observation.fdb[ns.label] = fdb;

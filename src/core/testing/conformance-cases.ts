@@ -10,6 +10,7 @@ import type { Observation } from '../observation/types';
 import { parseProbes } from '../world/probes';
 import { simulate, type HarnessTiming } from '../sim/simulate';
 import { simulatedProbeOutcome } from '../script-sim/outcome';
+import { parseKernelRelease } from '../sim/kernel-version';
 
 export interface CaseInput {
   name: string;
@@ -35,7 +36,9 @@ export function runCase(c: CaseInput, seed = 1, timing?: HarnessTiming): CaseOut
   // the script's own pings answer as the simulation of the design so far answers (set -e, &&)
   const { design } = importScript(c.topology, { file: c.file ?? 'topology.sh', files: c.files, args: c.args, probe: simulatedProbeOutcome(seed) });
   const { probes } = parseProbes(c.probes, 'probes.txt');
-  const { observation } = simulate(design, probes, { seed, timing });
+    // the kernel that measured the case decides where releases differ
+  const kernel = parseKernelRelease(c.expected.kernel);
+  const { observation } = simulate(design, probes, { seed, timing, kernel });
   const diffs = diffObservations(c.expected, observation).filter((d) => !d.path.startsWith('/setup/'));
   return { name: c.name, diffs, observation };
 }

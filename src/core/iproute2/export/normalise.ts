@@ -17,6 +17,10 @@ export function networkView(design: Design): unknown {
         const v: Record<string, unknown> = { ...d };
         delete v.id;
         delete v.ns;
+        // how the kernel numbered the device and where its operstate was last computed are
+        // history of the script that built it, not part of the network
+        delete v.ifindex;
+        delete v.linkWatchOper;
         if (d.master) v.master = name(d.master);
         if ('parent' in d) v.parent = name(d.parent);
         if (d.kind === 'veth') v.peer = name(d.peer);

@@ -13,6 +13,7 @@ import type { ProbeOutcome } from './probes';
 import { Shell, type ShellHost, type ShellLimits } from './shell/interp';
 import { stripPrompts } from './shell/prompts';
 import { ImportState, type Scope } from './state';
+import { LinkWatch } from './link-watch';
 import { writeSysctl } from './sysctl';
 import { buildWorld } from './world';
 
@@ -57,7 +58,8 @@ export function importScript(text: string, opts: ImportOptions = {}): ImportResu
   const world = buildWorld(header);
   const st = new ImportState(world.design, world.ids, world.main, file);
   st.diagnostics.push(...headerDiags);
-  const shell = new Shell<Scope>(host(st, opts), { steps: 100_000, depth: 200, chars: 1_000_000, ...opts.limits });
+  const watch = new LinkWatch(world.main);
+  const shell = new Shell<Scope>(host(st, opts, watch), { steps: 100_000, depth: 200, chars: 1_000_000, ...opts.limits });
   const prepare = (name: string, body: string): string => {
     // Web pages turn spaces into no-break or ideographic spaces; bash would see one long word.
     const oddLine = body.split('\n').findIndex((l) => ODD_SPACE.test(l));
@@ -79,6 +81,7 @@ export function importScript(text: string, opts: ImportOptions = {}): ImportResu
     if (typeof body === 'string' && name !== file) shell.files.set(name, prepare(name, body));
   }
   const outcome = shell.runScript(prepare(file, raw), file, (opts.args ?? []).map(String), st.rootScope());
+  watch.finish();
 
   const live = new Set(allIds(world.design));
   const sources = Object.fromEntries(Object.entries(st.sources()).filter(([id]) => live.has(id)));
@@ -101,13 +104,15 @@ export function importScript(text: string, opts: ImportOptions = {}): ImportResu
 }
 
 /** The interpreter's view of the design: commands, machine files, and diagnostics. */
-function host(st: ImportState, opts: ImportOptions): ShellHost<Scope> {
+function host(st: ImportState, opts: ImportOptions, watch: LinkWatch): ShellHost<Scope> {
   return {
     at: (loc) => { st.file = loc.file; st.line = loc.line; },
     diag: (level, message, code, at) => { st.diagnostics.push({ level, message, file: at.file, line: at.line, code }); },
     run: (argv, io, shell) => {
       const before = st.diagnostics.length;
       const status = dispatch(st, io.scope, argv, { stdin: io.stdin, out: io.out, checked: io.checked, shell, probe: opts.probe });
+      // a probe or a sleep lasts long enough for link_watch's delayed run
+      watch.update(false, argv.slice(0, 8).some((a) => a === 'ping' || a === 'arping' || a === 'sleep'));
       // A refusal the script tests for (`if ip link show X`, `ip link del X || true`) is expected.
       if (io.checked && status !== 0) {
         for (const d of st.diagnostics.slice(before)) {

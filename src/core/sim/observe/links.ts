@@ -38,7 +38,7 @@ function flagsOf(dev: SimDev): string[] {
 }
 
 /** One `links[]` entry. */
-export function linkEntry(dev: SimDev): LinkEntry {
+export function linkEntry(dev: SimDev, sim?: Pick<Sim, 'kernel'>): LinkEntry {
   const e: LinkEntry = { name: dev.name, kind: linkKind(dev), flags: [], operstate: '', addrs: [] };
   if (dev.kind === 'tap' || dev.kind === 'tun') e.kind = (dev.cfg as TunTapDevice).kind;
   const mode = macvlanModeOf(dev);
@@ -56,15 +56,15 @@ export function linkEntry(dev: SimDev): LinkEntry {
   const l = linkOf(dev);
   if (l) e.link = l === 'other' ? '<other-netns>' : l.name;
   e.flags = flagsOf(dev);
-  e.operstate = operstate(dev);
+  e.operstate = operstate(dev, sim);
   e.addrs = dev.addrs.map((a) => `${formatIp(a.addr)}/${a.len}`);
   if (dev.brPort) e.bridge_port = { state: dev.brPort.state, hairpin: dev.brPort.hairpin };
   return e;
 }
 
 /** Every interface of a namespace, in ifindex order. */
-export function nsLinks(ns: SimNs): LinkEntry[] {
-  return [...ns.devs].sort((a, b) => a.ifindex - b.ifindex).map(linkEntry);
+export function nsLinks(ns: SimNs, sim?: Pick<Sim, 'kernel'>): LinkEntry[] {
+  return [...ns.devs].sort((a, b) => a.ifindex - b.ifindex).map((d) => linkEntry(d, sim));
 }
 
 /** The MAC owners for the labeler, as they are now. */

@@ -33,8 +33,13 @@ export interface ScriptInputs {
 
 /** Imports a bash script and lays the result out. */
 export async function designFromScript(text: string, file: string, inputs: ScriptInputs = {}): Promise<LoadOutcome & { design: Design }> {
-  const { importScript } = await import('../../../core/iproute2/import/index');
-  const result = importScript(text, { file, files: inputs.files, args: inputs.args });
+  const [{ importScript }, { simulatedProbeOutcome }] = await Promise.all([
+    import('../../../core/iproute2/import/index'),
+    // the script's own pings answer as the simulated design at their line answers (set -e,
+    // `&&`, and the saved test's expectation), as on the kernel
+    import('../../../core/script-sim/outcome'),
+  ]);
+  const result = importScript(text, { file, files: inputs.files, args: inputs.args, probe: simulatedProbeOutcome(1) });
   return { design: await layOut(result.design), diagnostics: result.diagnostics };
 }
 
