@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { openExample, openTab } from './classroom-views';
 import { DesignerPage } from './designer-page';
 import { forEachLayout, shot, useTheme, type Layout } from './layouts';
 
@@ -88,9 +89,8 @@ forEachLayout('the Tests tab and a lab meet WCAG AA contrast, in the student\'s 
   const ui = new DesignerPage(page);
   await ui.open();
   await useTheme(page, layout.theme);
-  await ui.openExample('12-lab-reach-the-gateway');
-  await page.getByRole('tab', { name: 'Examples' }).click();
-  await page.getByRole('tab', { name: 'Tests' }).click();
+  await openExample(page, ui, '12-lab-reach-the-gateway');
+  await openTab(page, 'Tests');
   await expect(page.getByTestId('lab-audience')).toContainText('Student view');
   await expect(page.getByTestId('lab-goals')).toContainText('It stops at');
   // (the lab's devices show their link state already: the goals above are judged by it)

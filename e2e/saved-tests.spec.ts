@@ -5,7 +5,20 @@
  * solved by repairing the design in the inspector.
  */
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { closeTab, openExample, openIn, openTab, shot, VIEWS } from './classroom-views';
+
+/** Starts recording the frame dots drawn on the canvas (they only live while they travel). */
+async function watchDots(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __dots: string[] };
+    w.__dots = [];
+    new MutationObserver((ms) => {
+      for (const m of ms) for (const n of m.addedNodes) if (n instanceof SVGElement && n.classList.contains('sim-dot')) w.__dots.push(n.getAttribute('class') ?? '');
+    }).observe(document.querySelector('.react-flow')!, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __dots: string[] }).__dots);
+}
 
 for (const view of VIEWS) {
   test.describe(view.name, () => {
@@ -28,9 +41,10 @@ for (const view of VIEWS) {
 
       // One test run on its own plays on the canvas: its frames move along the wires.
       const first = design.tests![0];
+      let dots = await watchDots(page);
       await page.getByTestId(`run-test-${first.id}`).click();
       await expect(page.getByTestId(`test-shown-${first.id}`)).toBeVisible();
-      await expect.poll(() => page.locator('.sim-overlay .sim-dot').count()).toBeGreaterThan(0);
+      await expect.poll(async () => (await dots()).filter((c) => c.includes('proto-icmp')).length).toBeGreaterThan(0);
       await shot(page, 'tests', view, 'run-on-canvas');
       await expect(page.getByTestId(`test-verdict-${first.id}`)).toHaveText('✓ pass');
 
@@ -41,12 +55,13 @@ for (const view of VIEWS) {
       await expect.poll(async () => (await ui.design()).tests?.length).toBe(4);
       const added = (await ui.design()).tests![3];
       expect(added).toMatchObject({ probe: 'ping ns1 10.0.0.9', expect: 'reply', origin: 'user' });
+      dots = await watchDots(page);
       await page.getByTestId(`run-test-${added.id}`).click();
       await expect(page.getByTestId(`test-verdict-${added.id}`)).toHaveText('✗ fail');
       await expect(page.getByTestId(`test-drop-${added.id}`)).toContainText('Nobody answered ARP');
       // its ARP requests go out on the canvas, unanswered
       await expect(page.getByTestId(`test-shown-${added.id}`)).toBeVisible();
-      await expect.poll(() => page.locator('.sim-overlay .sim-dot.proto-arp').count()).toBeGreaterThan(0);
+      await expect.poll(async () => (await dots()).filter((c) => c.includes('proto-arp')).length).toBeGreaterThan(0);
       await shot(page, 'tests', view, 'fail-with-drop');
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await ui.design()).tests?.length).toBe(3);
