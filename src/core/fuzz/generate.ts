@@ -234,7 +234,10 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
     for (let k = t.int(1, 3); k > 0; k--) extra.push(`tcp ${t.pick(sources)} ${t.pick(addrs).ip} ${t.pick([...PORTS, 8080])}`);
   }
   if (addrs.length && t.chance(0.3)) extra.push(`traceroute ${t.pick(sources)} ${t.pick(addrs).ip} max=4${t.chance(0.3) ? ' proto=icmp' : ''}`);
-  return { seed, elements: els, probes: [...captures, ...pairs, ...extra] };
+  // the probe budget covers the transport probes too: they take the place of the last pings
+  const kept = extra.slice(0, Math.max(0, max - 1));
+  if (pairs.length + kept.length > max) pairs = pairs.slice(0, Math.max(1, max - kept.length));
+  return { seed, elements: els, probes: [...captures, ...pairs, ...kept] };
 }
 
 /** Ports the listeners and connection probes use. */
