@@ -37,6 +37,8 @@ export interface FuzzCase {
 export interface GenerateOptions {
   /** Upper bound on ping probes (pairs are sampled when there are more). Default 14. */
   maxProbes?: number;
+  /** Also draw netcat listeners, DNAT, FORWARD DROP and tcp/traceroute probes (exploration). */
+  transport?: boolean;
 }
 
 /** mulberry32: a small deterministic generator (no Math.random in core). */
@@ -219,7 +221,7 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
   // transport: drawn from a stream of their own, so the elements above stay what each seed gave
   const t = rng(seed ^ 0x5eed7c9);
   const extra: string[] = [];
-  for (const ns of nss) {
+  for (const ns of options.transport ? nss : []) {
     if (t.chance(0.3)) {
       const port = t.pick(PORTS);
       add({ id: `listen-${ns}-${port}`, needs: nsNeeds(ns), lines: [`${execIn(ns, `nc ${t.chance(0.5) ? '-k ' : ''}-l -p ${port}`)} >/dev/null &`] });
@@ -230,10 +232,10 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
     }
     if (t.chance(0.08)) add({ id: `fwd-drop-${ns}`, needs: nsNeeds(ns), lines: [execIn(ns, 'iptables -P FORWARD DROP'), execIn(ns, 'iptables -A FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT')] });
   }
-  if (addrs.length && t.chance(0.6)) {
+  if (options.transport && addrs.length && t.chance(0.6)) {
     for (let k = t.int(1, 3); k > 0; k--) extra.push(`tcp ${t.pick(sources)} ${t.pick(addrs).ip} ${t.pick([...PORTS, 8080])}`);
   }
-  if (addrs.length && t.chance(0.3)) extra.push(`traceroute ${t.pick(sources)} ${t.pick(addrs).ip} max=4${t.chance(0.3) ? ' proto=icmp' : ''}`);
+  if (options.transport && addrs.length && t.chance(0.3)) extra.push(`traceroute ${t.pick(sources)} ${t.pick(addrs).ip} max=4${t.chance(0.3) ? ' proto=icmp' : ''}`);
   // the probe budget covers the transport probes too: they take the place of the last pings
   const kept = extra.slice(0, Math.max(0, max - 1));
   if (pairs.length + kept.length > max) pairs = pairs.slice(0, Math.max(1, max - kept.length));
