@@ -53,7 +53,8 @@ function kinds(diff: DiffItem[]): Set<string> {
 }
 
 async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
-  const c = generateFuzzCase(seed);
+  // VNETLAB_FUZZ_TRANSPORT=1 adds netcat listeners, DNAT and tcp/traceroute probes
+  const c = generateFuzzCase(seed, { transport: process.env.VNETLAB_FUZZ_TRANSPORT === '1' });
   const name = `fuzz-${seed}`;
   const full = renderScript(c.elements, `fuzz seed ${seed}`);
   let first = await check(name, full, c.probes, seed);

@@ -5,6 +5,7 @@
  * are simple (unknown ethertype: hex dump; unknown IP protocol: `ip-proto-N LEN`); IPv6,
  * TCP and UDP are not decoded here.
  */
+import { transportText } from './tcpdump-transport';
 import { formatMac as mac } from '../sim/wire/mac';
 
 export interface TcpdumpOptions {
@@ -154,6 +155,7 @@ function ipv4Text(b: Uint8Array): string {
   const payloadLen = total - ihl;
   const fragOff = u16(b, 6) & 0x1fff;
   if (proto === 1 && fragOff === 0) return head + icmpText(b.subarray(ihl, Math.min(b.length, total)), payloadLen);
+  if ((proto === 6 || proto === 17) && fragOff === 0) return transportText(b, ihl, payloadLen);
   // tcpdump's form for protocols it has no printer for (TCP, UDP, GRE ... are not decoded here).
   return `${head} ip-proto-${proto} ${payloadLen}`;
 }

@@ -43,3 +43,22 @@ describe('renderProbes', () => {
     expect(renderProbes(c.elements, c.probes)).toEqual(c.probes);
   });
 });
+
+describe('generateFuzzCase with transport', () => {
+  it('draws listeners, DNAT and tcp/traceroute probes within the probe budget, leaving the rest of the seed as it was', () => {
+    let listeners = 0; let tcp = 0; let traces = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const plain = generateFuzzCase(seed);
+      const c = generateFuzzCase(seed, { transport: true });
+      expect(c.elements.slice(0, plain.elements.length)).toEqual(plain.elements);
+      expect(c.probes.filter((p) => !p.startsWith('capture')).length).toBeLessThanOrEqual(14);
+      const text = renderScript(c.elements);
+      listeners += (text.match(/nc (-k )?-l -p/g) ?? []).length;
+      tcp += c.probes.filter((p) => p.startsWith('tcp ')).length;
+      traces += c.probes.filter((p) => p.startsWith('traceroute ')).length;
+    }
+    expect(listeners).toBeGreaterThan(5);
+    expect(tcp).toBeGreaterThan(5);
+    expect(traces).toBeGreaterThan(3);
+  });
+});

@@ -8,7 +8,10 @@
  * pairs across namespaces, bridges (STP on or off) with hairpin, forced port states and
  * ports up or down, macvlan children of every
  * mode but source, addresses from a few small subnets (/24, /25, /30, /32), links up or
- * left down, default and static routes, forwarding and MASQUERADE.
+ * left down, default and static routes, forwarding and MASQUERADE; netcat TCP listeners,
+ * DNAT of port 8080, FORWARD policy DROP with an ESTABLISHED rule, tcp and traceroute probes
+ * (UDP probes are left out: whether nc -zu sees the port unreachable before its second write
+ * is a race on the kernel).
  */
 import type { MacvlanMode } from '../model/types';
 
@@ -34,6 +37,8 @@ export interface FuzzCase {
 export interface GenerateOptions {
   /** Upper bound on ping probes (pairs are sampled when there are more). Default 14. */
   maxProbes?: number;
+  /** Also draw netcat listeners, DNAT, FORWARD DROP and tcp/traceroute probes (exploration). */
+  transport?: boolean;
 }
 
 /** mulberry32: a small deterministic generator (no Math.random in core). */
@@ -213,8 +218,32 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
   const captures: string[] = [];
   const capDev = devs.filter((d) => d.ns === 'host');
   if (capDev.length && r.chance(0.5)) captures.push(`capture host ${r.pick(capDev).name}`);
-  return { seed, elements: els, probes: [...captures, ...pairs] };
+  // transport: drawn from a stream of their own, so the elements above stay what each seed gave
+  const t = rng(seed ^ 0x5eed7c9);
+  const extra: string[] = [];
+  for (const ns of options.transport ? nss : []) {
+    if (t.chance(0.3)) {
+      const port = t.pick(PORTS);
+      add({ id: `listen-${ns}-${port}`, needs: nsNeeds(ns), lines: [`${execIn(ns, `nc ${t.chance(0.5) ? '-k ' : ''}-l -p ${port}`)} >/dev/null &`] });
+    }
+    if (t.chance(0.12)) {
+      const to = t.pick(addrs);
+      if (to) add({ id: `dnat-${ns}`, needs: [...nsNeeds(ns), to.el], lines: [execIn(ns, `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination ${to.ip}:${t.pick(PORTS)}`)] });
+    }
+    if (t.chance(0.08)) add({ id: `fwd-drop-${ns}`, needs: nsNeeds(ns), lines: [execIn(ns, 'iptables -P FORWARD DROP'), execIn(ns, 'iptables -A FORWARD -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT')] });
+  }
+  if (options.transport && addrs.length && t.chance(0.6)) {
+    for (let k = t.int(1, 3); k > 0; k--) extra.push(`tcp ${t.pick(sources)} ${t.pick(addrs).ip} ${t.pick([...PORTS, 8080])}`);
+  }
+  if (options.transport && addrs.length && t.chance(0.3)) extra.push(`traceroute ${t.pick(sources)} ${t.pick(addrs).ip} max=4${t.chance(0.3) ? ' proto=icmp' : ''}`);
+  // the probe budget covers the transport probes too: they take the place of the last pings
+  const kept = extra.slice(0, Math.max(0, max - 1));
+  if (pairs.length + kept.length > max) pairs = pairs.slice(0, Math.max(1, max - kept.length));
+  return { seed, elements: els, probes: [...captures, ...pairs, ...kept] };
 }
+
+/** Ports the listeners and connection probes use. */
+const PORTS = [22, 80, 443] as const;
 
 /** The elements whose dependencies are all present (transitively). */
 export function closedElements(elements: FuzzElement[]): FuzzElement[] {

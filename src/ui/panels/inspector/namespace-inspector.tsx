@@ -1,4 +1,5 @@
 /** Every setting of a namespace: name, loopback, routes, neighbours, sysctls, firewall. */
+import { firewallSpec } from '../../../core/iproute2/export/setup-phases';
 import { removeFirewallRule, removeNeighbour, removeRoute, setDeviceFields, setPolicy, setSysctl } from '../../../core/model/edit/fields';
 import { rename, renameProblem } from '../../../core/model/edit/rename';
 import { SYSCTL_DEFAULTS, type Design, type Namespace, type Route } from '../../../core/model/types';
@@ -56,7 +57,7 @@ export function NamespaceSettings({ ns, design }: { ns: Namespace; design: Desig
         <ul className="rows">
           {ns.firewall.map((r, i) => (
             <Row key={i} removeLabel="Remove rule" onRemove={() => edit((d) => removeFirewallRule(d, ns.id, i))}>
-              -t {r.table} -A {r.chain}{r.proto ? ` -p ${r.proto}` : ''}{r.src ? ` -s ${r.src}` : ''}{r.dst ? ` -d ${r.dst}` : ''}{r.in ? ` -i ${r.in}` : ''}{r.out ? ` -o ${r.out}` : ''}{r.ctstate ? ` -m conntrack ${r.ctstateNeg ? '! ' : ''}--ctstate ${r.ctstate.join(',')}` : ''} -j {r.target}
+              {firewallSpec(r, '-A').replace(/'/g, '')}
             </Row>
           ))}
         </ul>
