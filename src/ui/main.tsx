@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { preloadWhenIdle } from './slots/lazy';
 import { installTestApi } from './store/test-api';
 
 installTestApi();
@@ -10,3 +11,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+preloadWhenIdle();

@@ -14,6 +14,7 @@ import { dragCommand } from './drag-commit';
 import { dropCommand, PALETTE_MIME, type PaletteItem } from './drop';
 import type { FlowEdge, FlowNode } from './flow-sync';
 import { useDesignerShortcuts } from './keyboard';
+import { LargeDesign } from './edges/relation-edge';
 import { edgeTypes, nodeTypes } from './node-types';
 import { useFlowView } from './use-flow-view';
 
@@ -121,8 +122,10 @@ export function Canvas() {
     st.select(wanted ? [wanted] : []);
   }, [rf]);
 
+  const large = nodes.length > VIRTUALISE_ABOVE;
   return (
-    <div className={`canvas-wrap${nodes.length > VIRTUALISE_ABOVE ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <LargeDesign.Provider value={large}>
+    <div className={`canvas-wrap${large ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -139,7 +142,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
         nodesDraggable={!compact}
-        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
+        onlyRenderVisibleElements={large}
         minZoom={0.2}
         maxZoom={2}
         defaultViewport={{ x: 0, y: 0, zoom: 1 }}
@@ -153,5 +156,6 @@ export function Canvas() {
       </ReactFlow>
       {empty && <div className="canvas-empty">Drag a device, namespace or LAN segment from the palette to start.</div>}
     </div>
+    </LargeDesign.Provider>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../core/model/diagnostics';
 import type { Design, Device, Host, Id, Lan, Namespace } from '../../core/model/types';
-import { validateDesign } from '../../core/model/validate';
+import { loadedChecker } from './checker';
 
 export interface DesignIndex {
   devices: Map<Id, Device>;
@@ -42,10 +42,17 @@ export const hostOfId = (design: Design, id: Id) => indexOf(design).hostOf.get(i
 const diagCache = new WeakMap<Design, Map<Id, Diagnostic[]>>();
 const NONE: readonly Diagnostic[] = [];
 
-/** The design's diagnostics grouped by the object they concern (cached per document). */
+const EMPTY = new Map<Id, Diagnostic[]>();
+
+/**
+ * The design's diagnostics grouped by the object they concern (cached per document); empty
+ * until the checker is loaded (`useChecker`).
+ */
 export function diagnosticsByObject(design: Design): Map<Id, Diagnostic[]> {
   const hit = diagCache.get(design);
   if (hit) return hit;
+  const validateDesign = loadedChecker();
+  if (!validateDesign) return EMPTY;
   const map = new Map<Id, Diagnostic[]>();
   for (const d of validateDesign(design)) {
     if (!d.object) continue;

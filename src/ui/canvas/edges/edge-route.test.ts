@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { midLabel, plugLabel, stackedPeerPath } from './edge-route';
+import { midLabel, plugLabel, segmentOnScreen, stackedPeerPath } from './edge-route';
 
 describe('wire routes and labels', () => {
   it('puts labels beside their wire: right of vertical runs, above horizontal ones', () => {
@@ -25,5 +25,26 @@ describe('wire routes and labels', () => {
     expect(stackedPeerPath(276, 100, 100, 140, 176)!.label.y).toBe(120);
     // Ends facing each other keep the curve.
     expect(stackedPeerPath(276, 100, 400, 100, 176)).toBeUndefined();
+  });
+});
+
+describe('which wires a large design draws', () => {
+  // a 1000 × 800 pane at zoom 1, scrolled so flow (0, 0) is the top-left corner
+  const view = { transform: [0, 0, 1] as const, width: 1000, height: 800 };
+  it('draws a wire with an end on screen, or crossing the screen with both ends off it', () => {
+    expect(segmentOnScreen(500, 400, 5000, 5000, view)).toBe(true);
+    expect(segmentOnScreen(-3000, 400, 4000, 400, view)).toBe(true);
+  });
+  it('leaves out a wire beside the screen even when its ends\' box covers the screen', () => {
+    // from far below-left to far above-right, passing outside the top-left corner
+    expect(segmentOnScreen(-3000, 100, 100, -3000, view)).toBe(false);
+    expect(segmentOnScreen(2000, 0, 2000, 900, view)).toBe(false);
+  });
+  it('follows pan and zoom', () => {
+    expect(segmentOnScreen(2000, 100, 2100, 100, { ...view, transform: [-1500, 0, 1] })).toBe(true);
+    expect(segmentOnScreen(2000, 100, 2100, 100, { ...view, transform: [0, 0, 0.5] })).toBe(true);
+    expect(segmentOnScreen(2000, 100, 2100, 100, { ...view, transform: [0, 0, 0.4] })).toBe(true);
+    expect(segmentOnScreen(3000, 100, 3100, 100, { ...view, transform: [0, 0, 0.2] })).toBe(true);
+    expect(segmentOnScreen(12000, 100, 12100, 100, { ...view, transform: [0, 0, 0.1] })).toBe(false);
   });
 });

@@ -59,3 +59,27 @@ export function stackedPeerPath(sourceX: number, sourceY: number, targetX: numbe
   const y = Math.abs(targetY - sourceY) >= 2 * BRACKET_LABEL_LIFT + 20 ? lower - BRACKET_LABEL_LIFT : (sourceY + targetY) / 2;
   return { path, label: { x, y, anchor: BESIDE } };
 }
+
+/** The visible part of the flow plane: React Flow's transform [x, y, zoom] over a pane of width × height pixels. */
+export interface View { transform: readonly [number, number, number]; width: number; height: number }
+
+/**
+ * True when the straight segment from (x1, y1) to (x2, y2), in flow coordinates, passes
+ * through the view widened by `margin` screen pixels (clipping the segment against the
+ * rectangle, Liang–Barsky). A long wire whose ends are both off screen but which crosses it
+ * is on screen; one that merely has its ends' bounding box overlapping the view is not.
+ */
+export function segmentOnScreen(x1: number, y1: number, x2: number, y2: number, v: View, margin = 40): boolean {
+  const [tx, ty, z] = v.transform;
+  const left = (-tx - margin) / z; const top = (-ty - margin) / z;
+  const right = (v.width - tx + margin) / z; const bottom = (v.height - ty + margin) / z;
+  const dx = x2 - x1; const dy = y2 - y1;
+  let t0 = 0; let t1 = 1;
+  const edges: [number, number][] = [[-dx, x1 - left], [dx, right - x1], [-dy, y1 - top], [dy, bottom - y1]];
+  for (const [p, q] of edges) {
+    if (p === 0) { if (q < 0) return false; continue; }
+    const r = q / p;
+    if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; } else { if (r < t0) return false; if (r < t1) t1 = r; }
+  }
+  return true;
+}

@@ -1,16 +1,22 @@
 /**
  * One edge component for every relation; the relation decides the look (colour, dash, label)
  * so a reader can tell a lower-device link from a bridge port or a veth pair at a glance.
+ * In a large design (`LargeDesign`) a wire is a straight line without a label, drawn only
+ * while the line crosses the screen: panning then repaints a few short paths, not hundreds of
+ * routed wires and their labels.
  */
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, useStore, type EdgeProps } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
 import type { Relation } from '../../../core/model/edit/connect';
 import type { Device } from '../../../core/model/types';
 import { deviceById } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { FlowEdge } from '../flow-sync';
 import { DEVICE_W } from '../geometry';
-import { midLabel, plugLabel, stackedPeerPath } from './edge-route';
+import { midLabel, plugLabel, segmentOnScreen, stackedPeerPath } from './edge-route';
+
+/** True when the canvas draws a large design (set by the canvas). */
+export const LargeDesign = createContext(false);
 
 function label(relation: Relation, d: Device | undefined): string {
   if (!d) return relation;
@@ -26,7 +32,18 @@ function label(relation: Relation, d: Device | undefined): string {
   }
 }
 
+function CheapEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<FlowEdge>) {
+  const onScreen = useStore((s) => segmentOnScreen(sourceX, sourceY, targetX, targetY, s));
+  if (!onScreen) return null;
+  const relation = data?.relation ?? 'parent';
+  return <BaseEdge id={id} path={`M ${sourceX} ${sourceY} L ${targetX} ${targetY}`} className={`rel-edge rel-${relation}${selected ? ' selected' : ''}`} interactionWidth={10} />;
+}
+
 function RelationEdgeView(props: EdgeProps<FlowEdge>) {
+  return useContext(LargeDesign) ? <CheapEdge {...props} /> : <RoutedEdge {...props} />;
+}
+
+function RoutedEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const relation = data?.relation ?? 'parent';
   const dev = useAppStore((s) => (data ? deviceById(s.design, data.entityId) : undefined));

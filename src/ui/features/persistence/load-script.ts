@@ -1,11 +1,10 @@
 /**
  * Turning input into a drawn design: a script is imported and laid out automatically, a
- * `.json` file is parsed, upgraded and checked. The importer and the layout engine are
- * loaded on first use, so they stay out of the first page load.
+ * `.json` file is parsed, upgraded and checked. The importer, the layout engine and the
+ * document schema are loaded on first use, so they stay out of the first page load.
  */
 import type { Diagnostic } from '../../../core/model/diagnostics';
 import type { Design } from '../../../core/model/types';
-import { parseDesign } from '../../../core/model/schema';
 import { DEVICE_H, DEVICE_W, EXTERNAL_MIN, HEADER, HOST_MIN, LAN_H, LAN_W, NS_MIN, PAD } from '../../canvas/geometry';
 import { useAppStore } from '../../store/store';
 import { useImportReport } from './import-report';
@@ -45,6 +44,7 @@ export async function designFromScript(text: string, file: string, inputs: Scrip
 
 /** Reads a design document; positions are kept, objects without one get an automatic layout. */
 export async function designFromJson(text: string, file: string): Promise<LoadOutcome> {
+  const { parseDesign } = await import('../../../core/model/schema');
   const parsed = parseDesign(text, file);
   if (!parsed.design) return parsed;
   const d = parsed.design;

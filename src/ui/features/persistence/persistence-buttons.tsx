@@ -2,9 +2,11 @@
 import { useRef, useState } from 'react';
 import { useAppStore } from '../../store/store';
 import { downloadText, fileStem } from './download';
-import { ImportDialog } from './import-dialog';
+import { lazyComponent } from '../../slots/lazy';
 import { openText } from './load-script';
 import { restorePrevious, usePrevious } from './replace-design';
+
+const ImportDialog = lazyComponent(() => import('./import-dialog').then((m) => m.ImportDialog), 'the import dialog', true);
 
 export function PersistenceButtons() {
   const input = useRef<HTMLInputElement>(null);

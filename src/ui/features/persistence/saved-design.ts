@@ -2,11 +2,16 @@
  * The autosaved design in IndexedDB. The document is stored as its JSON text so that what
  * comes back is checked exactly like a file being opened; a record that no longer reads
  * (bad JSON, schema failure, a newer version) is moved aside under its own key, never
- * overwritten, so the user can still download it.
+ * overwritten, so the user can still download it. The schema (and its validator library) is
+ * loaded when a record is first read, not with the first page.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { parseDesign } from '../../../core/model/schema';
 import type { Design } from '../../../core/model/types';
+import { loadWhenIdle } from '../../slots/lazy';
+
+const schema = () => import('../../../core/model/schema');
+// the restore on start needs it at once; fetched when idle too, for the first Open of a .json
+loadWhenIdle(schema);
 
 const CURRENT = 'current';
 /** The design last replaced by Open, Import, an example or a link. */
@@ -33,7 +38,7 @@ export async function restoreCurrent(now: Date): Promise<Restored> {
   const raw: unknown = await get(CURRENT, store());
   if (raw === undefined) return { kind: 'empty' };
   const text = typeof raw === 'string' ? raw : safeStringify(raw);
-  const parsed = typeof raw === 'string' ? parseDesign(raw, 'autosave') : undefined;
+  const parsed = typeof raw === 'string' ? (await schema()).parseDesign(raw, 'autosave') : undefined;
   if (parsed?.design) return { kind: 'ok', design: parsed.design };
   const reason = parsed
     ? parsed.diagnostics.find((d) => d.level === 'error')?.message ?? 'unreadable'
@@ -52,7 +57,7 @@ export async function savePrevious(design: Design): Promise<void> {
 /** The kept previous design, if one is kept and still reads. */
 export async function readPrevious(): Promise<Design | undefined> {
   const raw: unknown = await get(PREVIOUS, store());
-  return typeof raw === 'string' ? parseDesign(raw, 'previous design').design : undefined;
+  return typeof raw === 'string' ? (await schema()).parseDesign(raw, 'previous design').design : undefined;
 }
 
 /** Writes raw text as the current record (used by tests of the recovery path). */

@@ -1,24 +1,40 @@
-/** Toolbar: Share puts the design into a link (`#d=…`) and copies it; the link is also shown to copy by hand. */
+/**
+ * Toolbar: Share puts the design into a link (`#d=…`) and copies it; the link is also shown to
+ * copy by hand. The link encoder is loaded on first use (or when the page is idle).
+ */
 import { useState } from 'react';
-import { encodeShare, MAX_SHARE_PAYLOAD, SHARE_KEY } from '../../../core/share/share-link';
+import { loadWhenIdle } from '../../slots/lazy';
 import { useAppStore } from '../../store/store';
 
-/** The full link that opens `payload`. */
-function linkFor(payload: string): string {
+const shareLink = () => import('../../../core/share/share-link');
+
+/** The full link that opens `payload` under `key`. */
+function linkFor(key: string, payload: string): string {
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}#${SHARE_KEY}=${payload}`;
+  return `${origin}${pathname}${search}#${key}=${payload}`;
 }
+
+// fetched when the page is idle, so the first Share copies at once
+loadWhenIdle(shareLink);
 
 export function ShareButton() {
   const [link, setLink] = useState<string | null>(null);
   const share = async () => {
     const { design, notify } = useAppStore.getState();
+    let link: Awaited<ReturnType<typeof shareLink>>;
+    try {
+      link = await shareLink();
+    } catch (e) {
+      notify(`Share could not be loaded: ${(e as Error).message}`, 'error');
+      return;
+    }
+    const { encodeShare, MAX_SHARE_PAYLOAD, SHARE_KEY } = link;
     const payload = encodeShare(design);
     if (payload.length > MAX_SHARE_PAYLOAD) {
       notify(`This design is too large for a link (${payload.length} characters); use Save instead`, 'error');
       return;
     }
-    const url = linkFor(payload);
+    const url = linkFor(SHARE_KEY, payload);
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);

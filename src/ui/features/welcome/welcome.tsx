@@ -7,7 +7,9 @@
 import { useEffect, useState } from 'react';
 import { Panel } from '@xyflow/react';
 import { useAppStore } from '../../store/store';
-import { Tour } from './tour';
+import { lazyComponent } from '../../slots/lazy';
+
+const Tour = lazyComponent(() => import('./tour').then((m) => m.Tour), 'the tour');
 
 const KEY = 'vnetlab:welcomed';
 

@@ -1,6 +1,8 @@
 import type { UiExtension } from '../../slots/extension';
+import { lazyComponent } from '../../slots/lazy';
 import { DiagnosticsBadge } from './diagnostics-badge';
-import { DiagnosticsPanel } from './diagnostics-panel';
+
+const DiagnosticsPanel = lazyComponent(() => import('./diagnostics-panel').then((m) => m.DiagnosticsPanel), 'the Diagnostics tab');
 
 export default {
   id: 'diagnostics', order: 20, Toolbar: DiagnosticsBadge, tab: { title: 'Diagnostics', Panel: DiagnosticsPanel },

@@ -1,20 +1,23 @@
 /**
  * The design's own problems (`validateDesign`), computed once per document and shared by the
  * badge and the tab. Checking a large design takes a while, so it runs shortly after the
- * edits stop rather than inside each one.
+ * edits stop rather than inside each one; the checker itself is fetched after the first
+ * screen (`store/checker.ts`).
  */
 import { useEffect, useState } from 'react';
 import type { Diagnostic } from '../../../core/model/diagnostics';
 import type { Design } from '../../../core/model/types';
-import { validateDesign } from '../../../core/model/validate';
+import { loadChecker, loadedChecker } from '../../store/checker';
 import { useAppStore } from '../../store/store';
 
 const cache = new WeakMap<Design, Diagnostic[]>();
 
-/** Diagnostics of `design`, cached per document object. */
-export function diagnosticsOf(design: Design): Diagnostic[] {
+/** Diagnostics of `design`, cached per document object; undefined until the checker is loaded. */
+export function diagnosticsOf(design: Design): Diagnostic[] | undefined {
   let hit = cache.get(design);
   if (!hit) {
+    const validateDesign = loadedChecker();
+    if (!validateDesign) return undefined;
     try {
       hit = validateDesign(design);
     } catch (e) {
@@ -36,8 +39,14 @@ export function useDesignDiagnostics(): Diagnostic[] {
   useEffect(() => {
     const known = cache.get(design);
     const delay = known ? 0 : Math.min(800, 30 + sizeOf(design) / 2);
-    const t = setTimeout(() => setShown({ design, list: diagnosticsOf(design) }), delay);
-    return () => clearTimeout(t);
+    let live = true;
+    const t = setTimeout(() => {
+      void loadChecker().then(
+        () => { if (live) setShown({ design, list: diagnosticsOf(design) ?? [] }); },
+        (e: Error) => { if (live) setShown({ design, list: [{ level: 'error', message: `the design could not be checked: its checker did not load (${e.message})`, code: 'internal' }] }); },
+      );
+    }, delay);
+    return () => { live = false; clearTimeout(t); };
   }, [design]);
   return shown?.list ?? [];
 }

@@ -3,12 +3,16 @@ import { disconnect } from '../../../core/model/edit/connect';
 import { deleteSelection, parseEdgeId } from '../../canvas/edit-actions';
 import { indexOf } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { DeviceInspector } from './device-inspector';
-import { HostInspector, LanInspector } from './host-inspector';
-import { NamespaceInspector } from './namespace-inspector';
+import { lazyComponent } from '../../slots/lazy';
 import { edit } from './use-edit';
 import { TextField } from './fields';
 import { setDesignInfo } from '../../../core/model/edit/fields';
+
+// Each kind's form loads when such an object is first selected (or when the page is idle).
+const DeviceInspector = lazyComponent(() => import('./device-inspector').then((m) => m.DeviceInspector), 'the device settings');
+const NamespaceInspector = lazyComponent(() => import('./namespace-inspector').then((m) => m.NamespaceInspector), 'the namespace settings');
+const HostInspector = lazyComponent(() => import('./host-inspector').then((m) => m.HostInspector), 'the host settings');
+const LanInspector = lazyComponent(() => import('./host-inspector').then((m) => m.LanInspector), 'the LAN settings');
 
 const RELATION_TEXT = {
   parent: 'sits on its lower device (ip link add … link LOWER)',
