@@ -1,7 +1,7 @@
 /**
  * The guest's initramfs: a static busybox, the few modules needed to reach this machine's
  * file tree (virtio-pci, 9p, overlayfs, resolved with `modprobe --show-depends` from the
- * kernel package's own module tree) and the init of guest-scripts.ts. About 1.5 MB. It is
+ * kernel package's own module tree) and the init of guest-scripts.ts. About 1.4 MB. It is
  * cached under the cache folder, keyed by the kernel release and a hash of what went in, so
  * a boot normally reuses it.
  */

@@ -40,7 +40,7 @@ export interface VmJobResult {
   diff?: DiffItem[];
   reasons?: string[];
   error?: string;
-  /** Seconds from the job's start to its end in the guest. */
+  /** Seconds from the job's first sandbox start to its end in the guest. */
   seconds: number;
 }
 
