@@ -87,7 +87,9 @@ export function addBroad(c: BroadContext): { peers: string[]; probes: string[] }
     const el = add({ id: 'redirect-route', needs: [gw, cl], lines });
     peers.push('gw1', 'cl1');
     if (r.chance(0.5)) probes.push(`capture cl1 eth0`);
-    probes.push('ping cl1 10.0.9.1', r.chance(0.5) ? 'ping cl1 10.0.9.1 count=2' : 'ping cl1 10.0.9.1');
+    // one ping: whether a second one is redirected again depends on how soon it follows the
+    // first (ip_rt_send_redirect's 20 ms << n back-off), a race of the harness
+    probes.push('ping cl1 10.0.9.1');
     void el;
   }
 
