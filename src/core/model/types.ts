@@ -220,6 +220,10 @@ export interface VlanDevice extends DeviceCommon {
   parent: Id;
   vid: number;
   protocol?: '802.1Q' | '802.1ad';
+  /** `reorder_hdr off`: false (the kernel's default is on). */
+  reorderHdr?: boolean;
+  /** `loose_binding on`: the device does not follow its parent down and up. */
+  looseBinding?: boolean;
 }
 export interface TunTapDevice extends DeviceCommon {
   kind: 'tap' | 'tun';
