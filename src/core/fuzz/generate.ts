@@ -14,6 +14,7 @@
  * is a race on the kernel).
  */
 import type { MacvlanMode } from '../model/types';
+import { addBroad } from './broad';
 
 export interface FuzzElement {
   id: string;
@@ -39,10 +40,16 @@ export interface GenerateOptions {
   maxProbes?: number;
   /** Also draw netcat listeners, DNAT, FORWARD DROP and tcp/traceroute probes (exploration). */
   transport?: boolean;
+  /**
+   * Also draw the broader semantics of broad.ts (gateways anywhere, per-interface sysctls,
+   * more external hosts and LANs, filter rules beside MASQUERADE, ICMP redirects). Off, the
+   * designs of a seed are those the fixed CI seeds were chosen with.
+   */
+  broad?: boolean;
 }
 
 /** mulberry32: a small deterministic generator (no Math.random in core). */
-function rng(seed: number) {
+export function rng(seed: number) {
   let s = seed >>> 0;
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -61,7 +68,9 @@ const SUBNETS = ['10.0.1', '10.0.2', '192.168.0'] as const;
 const MASKS = [24, 24, 25, 30, 32] as const;
 const MODES: MacvlanMode[] = ['private', 'vepa', 'bridge', 'bridge', 'passthru'];
 
-interface Dev {
+export type Rng = ReturnType<typeof rng>;
+
+export interface Dev {
   name: string;
   ns: string;
   /** Creation element id. */
@@ -71,11 +80,11 @@ interface Dev {
 }
 
 /** `ip` prefix for a namespace (`host` is the script's own). */
-function ipIn(ns: string): string {
+export function ipIn(ns: string): string {
   return ns === 'host' ? 'ip' : `ip -n ${ns}`;
 }
 
-function execIn(ns: string, cmd: string): string {
+export function execIn(ns: string, cmd: string): string {
   return ns === 'host' ? cmd : `ip netns exec ${ns} ${cmd}`;
 }
 
@@ -208,12 +217,21 @@ export function generateFuzzCase(seed: number, options: GenerateOptions = {}): F
     }
   }
 
+  const extraPeers: string[] = [];
+  const extraProbes: string[] = [];
+  if (options.broad) {
+    const b = addBroad({ r, add, devs, addrs, nss, nsNeeds, nics, peers });
+    extraPeers.push(...b.peers);
+    extraProbes.push(...b.probes);
+  }
+
   // probes: every (namespace, address) pair, sampled down to maxProbes
-  const sources = [...nss, ...Array.from({ length: peers }, (_, i) => `peer${i + 1}`)];
+  const sources = [...nss, ...Array.from({ length: peers }, (_, i) => `peer${i + 1}`), ...extraPeers];
   let pairs: string[] = [];
   for (const s of sources) for (const a of addrs) pairs.push(`ping ${s} ${a.ip}`);
   const max = options.maxProbes ?? 14;
   while (pairs.length > max) pairs.splice(r.int(0, pairs.length - 1), 1);
+  pairs = [...extraProbes, ...pairs];
   pairs = pairs.length ? pairs : ['ping host 127.0.0.1'];
   const captures: string[] = [];
   const capDev = devs.filter((d) => d.ns === 'host');

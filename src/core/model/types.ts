@@ -233,6 +233,10 @@ export interface VlanDevice extends DeviceCommon {
   parent: Id;
   vid: number;
   protocol?: '802.1Q' | '802.1ad';
+  /** `reorder_hdr off`: false (the kernel's default is on). */
+  reorderHdr?: boolean;
+  /** `loose_binding on`: the device does not follow its parent down and up. */
+  looseBinding?: boolean;
 }
 export interface TunTapDevice extends DeviceCommon {
   kind: 'tap' | 'tun';
@@ -360,6 +364,9 @@ export const SYSCTL_DEFAULTS: Readonly<Record<string, number>> = {
   'net.ipv4.conf.default.proxy_arp': 0,
   'net.ipv4.conf.all.accept_local': 0,
   'net.ipv4.conf.all.send_redirects': 1,
+  'net.ipv4.conf.default.send_redirects': 1,
+  'net.ipv4.conf.all.accept_redirects': 1,
+  'net.ipv4.conf.default.accept_redirects': 1,
   'net.ipv4.conf.all.arp_notify': 0,
   'net.bridge.bridge-nf-call-iptables': 1,
 };
@@ -367,5 +374,5 @@ export const SYSCTL_DEFAULTS: Readonly<Record<string, number>> = {
 /** Per-interface sysctl keys the document accepts (`net.ipv4.conf.<dev>.<key>`). */
 export const INTERFACE_SYSCTL_KEYS = [
   'forwarding', 'rp_filter', 'arp_ignore', 'arp_announce', 'arp_filter', 'proxy_arp',
-  'accept_local', 'send_redirects', 'arp_notify', 'arp_accept',
+  'accept_local', 'send_redirects', 'accept_redirects', 'arp_notify', 'arp_accept',
 ] as const;

@@ -225,6 +225,8 @@ export interface SimNs {
   localCache?: Map<number, SimDev>;
   /** Broadcast addresses of up devices (stack/route.ts isBroadcastAddr); cleared with fibCache. */
   bcastCache?: Set<number>;
+  /** Next hops learned from ICMP redirects, by destination (stack/redirect.ts). */
+  redirectNexthops?: Map<number, { dev: SimDev; gateway: number }>;
 }
 
 export interface IcmpSocket {

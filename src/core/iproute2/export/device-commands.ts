@@ -56,7 +56,8 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
       const parent = p.byId.get(d.parent);
       if (!parent) return [];
       const proto = d.protocol && d.protocol !== '802.1Q' ? sh` protocol ${d.protocol}` : '';
-      return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}`];
+      const flags = `${d.reorderHdr === false ? ' reorder_hdr off' : ''}${d.looseBinding ? ' loose_binding on' : ''}`;
+      return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}${flags}`];
     }
     case 'physical':
     case 'loopback':

@@ -20,24 +20,30 @@ export function forgetDevices(host: Host, ids: Set<Id>): void {
   }
 }
 
-/** `ip link set DEV down` and what follows: routes and neighbours go, vlan children go down. */
+/**
+ * `ip link set DEV down` and what follows: routes and neighbours go, vlan children go down
+ * unless they have loose_binding (net/8021q/vlan.c vlan_device_event NETDEV_DOWN).
+ */
 export function bringDown(st: ImportState, host: Host, dev: Device): void {
   if (!dev.up) return;
   dev.up = false;
   st.touch(dev.id);
   forgetDevices(host, new Set([dev.id]));
   for (const child of childrenOf(host, dev.id)) {
-    if (child.kind === 'vlan') bringDown(st, host, child);
+    if (child.kind === 'vlan' && !child.looseBinding) bringDown(st, host, child);
   }
 }
 
-/** `ip link set DEV up`; vlan devices on it come up with it (vlan_device_event NETDEV_UP). */
+/**
+ * `ip link set DEV up`; vlan devices on it without loose_binding come up with it, whether or
+ * not they were up before (vlan_device_event NETDEV_UP).
+ */
 export function bringUp(st: ImportState, host: Host, dev: Device): void {
   if (dev.up) return;
   dev.up = true;
   st.touch(dev.id);
   for (const child of childrenOf(host, dev.id)) {
-    if (child.kind === 'vlan') bringUp(st, host, child);
+    if (child.kind === 'vlan' && !child.looseBinding) bringUp(st, host, child);
   }
 }
 

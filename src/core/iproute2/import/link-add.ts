@@ -227,6 +227,8 @@ function makeIpvlan(st: ImportState, host: Host, base: Base, parent: Device | un
 function makeVlan(st: ImportState, host: Host, base: Base, parent: Device | undefined, args: string[]): Device[] | undefined {
   let vid: number | undefined;
   let protocol: '802.1Q' | '802.1ad' = '802.1Q';
+  let reorderHdr: boolean | undefined;
+  let looseBinding: boolean | undefined;
   for (let i = 0; i < args.length; i++) {
     const w = args[i];
     if (w === 'id') {
@@ -237,7 +239,14 @@ function makeVlan(st: ImportState, host: Host, base: Base, parent: Device | unde
       if (p === '802.1q') protocol = '802.1Q';
       else if (p === '802.1ad') protocol = '802.1ad';
       else { st.fail(`Error: argument "${args[i]}" is wrong: protocol is invalid`); return undefined; }
-    } else if (['reorder_hdr', 'gvrp', 'mvrp', 'loose_binding', 'bridge_binding', 'ingress-qos-map', 'egress-qos-map'].includes(w)) {
+    } else if (w === 'reorder_hdr' || w === 'loose_binding') {
+      const v = args[++i];
+      if (v !== 'on' && v !== 'off') { st.fail(`Error: argument "${v ?? ''}" is wrong: ${w} must be on or off`); return undefined; }
+      if (w === 'reorder_hdr') reorderHdr = v === 'on';
+      else looseBinding = v === 'on';
+    } else if ((w === 'gvrp' || w === 'mvrp' || w === 'bridge_binding') && args[i + 1] === 'off') {
+      i++; // the default
+    } else if (['gvrp', 'mvrp', 'bridge_binding', 'ingress-qos-map', 'egress-qos-map'].includes(w)) {
       st.warn(`vlan option "${w}" is not modelled; ignored`);
       if (!w.endsWith('qos-map')) i++;
       else while (i + 1 < args.length && /^\d+:\d+$/.test(args[i + 1])) i++;
@@ -254,6 +263,8 @@ function makeVlan(st: ImportState, host: Host, base: Base, parent: Device | unde
   }
   const dev: Device = { ...base, id: st.ids.take('d'), kind: 'vlan', parent: lower.id, vid };
   if (protocol !== '802.1Q') dev.protocol = protocol;
+  if (reorderHdr === false) dev.reorderHdr = false;
+  if (looseBinding) dev.looseBinding = true;
   return [dev];
 }
 

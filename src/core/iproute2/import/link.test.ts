@@ -63,6 +63,12 @@ describe('ip link add', () => {
     expect(errors(r)[1]).toBe('RTNETLINK answers: Network is down');
   });
 
+  it('keeps a loose_binding vlan device up when its parent goes down; reads reorder_hdr', () => {
+    const r = imp(ETH0, 'ip link add link eth0 name eth0.10 type vlan id 10 loose_binding on reorder_hdr off gvrp off', 'ip link set eth0.10 up', 'ip link set eth0 down');
+    expect(devIn(r, 'host', 'eth0.10')).toMatchObject({ up: true, looseBinding: true, reorderHdr: false });
+    expect(errorLines(r)).toEqual([]);
+  });
+
   it('takes vlan devices down with their parent and back up with it', () => {
     const r = imp(ETH0, 'ip link add link eth0 name eth0.10 type vlan id 10', 'ip link set eth0.10 up', 'ip link set eth0 down');
     expect(devIn(r, 'host', 'eth0.10')?.up).toBe(false);

@@ -50,7 +50,8 @@ export function linkEntry(dev: SimDev, sim?: Pick<Sim, 'kernel'>): LinkEntry {
   if (dev.kind === 'vlan') {
     e.vlan_id = dev.vid;
     e.vlan_protocol = dev.cfg.kind === 'vlan' && dev.cfg.protocol === '802.1ad' ? '802.1ad' : '802.1Q';
-    e.vlan_flags = ['REORDER_HDR'];
+    const cfg = dev.cfg.kind === 'vlan' ? dev.cfg : undefined;
+    e.vlan_flags = [...(cfg?.reorderHdr === false ? [] : ['REORDER_HDR']), ...(cfg?.looseBinding ? ['LOOSE_BINDING'] : [])];
   }
   if (dev.brPort) e.master = dev.brPort.bridge.name;
   const l = linkOf(dev);

@@ -13,9 +13,10 @@ import { ICMP_ERROR_TOS } from '../wire/frames';
 import { ipSendLocal } from './ip-output';
 import { isBroadcastAddr, localOwner } from './route';
 import { natOriginalOf } from './netfilter';
+import { ipDoRedirect } from './redirect';
 
 /** An ICMP message reached local delivery in `ns`. */
-export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
+export function icmpLocalDeliver(sim: Sim, ns: SimNs, dev: SimDev, pkt: Uint8Array, broadcast: boolean): void {
   const ihl = (pkt[0] & 15) * 4;
   const parsed = parseIcmp(pkt.subarray(ihl));
   if (!parsed) return;
@@ -44,7 +45,14 @@ export function icmpLocalDeliver(sim: Sim, ns: SimNs, _dev: SimDev, pkt: Uint8Ar
     if (q.length < qihl + 8 || q[qihl] !== 8) return;
     const id = (q[qihl + 4] << 8) | q[qihl + 5];
     const gw = m.kind === 'redirect' ? m.gateway : undefined;
-    for (const s of ns.icmpSockets) if (s.id === id) s.onError(src, parsed.type, m.code, gw);
+    let socket = false;
+    for (const s of ns.icmpSockets) {
+      if (s.id !== id) continue;
+      socket = true;
+      s.onError(src, parsed.type, m.code, gw);
+    }
+    // ping_err → ipv4_sk_redirect: the socket's route learns the new gateway
+    if (socket && m.kind === 'redirect') ipDoRedirect(sim, ns, dev, src, m.code, m.gateway, q);
   }
 }
 

@@ -3,7 +3,7 @@
  * fib_validate_source): martian checks, rp_filter, local delivery (weak host model),
  * and forwarding with ip_forward, TTL and ICMP errors.
  */
-import { contains, formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
+import { formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import type { Sim, SimDev, SimNs } from '../model';
 import { drop, dropWhy, type PktType } from '../dev-core';
 import { ipv4Dst, ipv4Src, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4';
@@ -16,6 +16,7 @@ import { icmpLocalDeliver, icmpSendError, icmpSendRedirect } from './icmp';
 import { neighOutput } from './neigh';
 import { filterVerdict, natPostrouting, natPrerouting } from './netfilter';
 import { ipChecksumFix } from './ip-output';
+import { shouldRedirect } from './redirect';
 
 // Drop explanations, rendered when the trace is read (dev-core.ts dropWhy).
 const whyOtherHost = (dev: SimDev) => `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`;
@@ -140,17 +141,12 @@ function ipForward(sim: Sim, inDev: SimDev, pkt: Uint8Array, outDev: SimDev, nex
     icmpSendError(sim, ns, pkt, ICMP_TIME_EXCEEDED, EXC_TTL, inDev);
     return;
   }
-  const v = filterVerdict(sim, ns, 'FORWARD', pkt, inDev, outDev);
-  if (v !== 'accept') return;
   pkt[8] -= 1;
   ipChecksumFix(pkt);
-  const src = ipv4Src(pkt);
-  if (outDev === inDev && confOr(inDev, 'send_redirects') && inDev.addrs.some((a) => contains(a, src) && contains(a, nexthop))) {
-    // __mkroute_input marks IPSKB_DOREDIRECT when the packet leaves by the interface it
-    // came in on and sender and next hop share that link; ip_forward then sends an ICMP
-    // host redirect to the sender (ip_rt_send_redirect) and still forwards the packet.
-    icmpSendRedirect(sim, ns, pkt, nexthop);
-  }
+  // ip_forward sends the redirect (redirect.ts) before the FORWARD hook, and still forwards
+  if (shouldRedirect(ns, inDev, outDev, ipv4Src(pkt))) icmpSendRedirect(sim, ns, pkt, nexthop);
+  const v = filterVerdict(sim, ns, 'FORWARD', pkt, inDev, outDev);
+  if (v !== 'accept') return;
   const out = natPostrouting(sim, ns, pkt, outDev);
   if (!out) return;
   // arp_solicit takes the packet's source when it is one of ours (a source NAT made it so)

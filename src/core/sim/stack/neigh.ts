@@ -177,6 +177,22 @@ export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Arr
 }
 
 /**
+ * neigh_event_send without a packet: an entry that is not valid starts resolving (INCOMPLETE,
+ * a broadcast request now), as __ip_do_redirect does for a new gateway; a valid one is left.
+ * Returns whether the entry was valid.
+ */
+export function neighEventSend(sim: Sim, dev: SimDev, ip: number): boolean {
+  let e = neighLookup(dev, ip);
+  if (!e) e = create(sim, dev, ip, 'failed');
+  if (e.state !== 'failed') return e.state !== 'incomplete';
+  setState(sim, e, 'incomplete');
+  e.probes = UCAST_SOLICIT + 1;
+  arpSolicit(sim, e, false);
+  arm(sim, e, RETRANS_NS);
+  return false;
+}
+
+/**
  * neigh_update from received ARP (arp_process): `state` is REACHABLE for a unicast reply
  * to us, STALE otherwise; `create` for requests aimed at one of our addresses.
  */

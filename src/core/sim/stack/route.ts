@@ -185,6 +185,8 @@ export function routeOutput(ns: SimNs, dst: number, opts: { oif?: SimDev; src?: 
   if (r.type === 'unreachable') return { kind: 'error', errno: 'EHOSTUNREACH' };
   if (r.type === 'prohibit') return { kind: 'error', errno: 'EACCES' };
   if (r.type === 'blackhole') return { kind: 'error', errno: 'EINVAL' };
-  const nexthop = r.via ?? dst;
+  // a next hop learned from an ICMP redirect replaces the route's gateway (find_exception)
+  const learned = r.via !== undefined ? ns.redirectNexthops?.get(dst >>> 0) : undefined;
+  const nexthop = learned && learned.dev === r.dev ? learned.gateway : r.via ?? dst;
   return { kind: 'unicast', dev: r.dev, nexthop, src: opts.src ?? r.src ?? selectSrc(r.dev, nexthop), route: r };
 }
