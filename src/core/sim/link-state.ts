@@ -15,6 +15,7 @@ function carrierOf(dev: SimDev): boolean {
   switch (dev.kind) {
     case 'loopback':
     case 'dummy':
+    case 'vxlan': // vxlan never manages its carrier (vxlan_core.c: no netif_carrier_off)
       return true;
     case 'physical':
       return dev.up && !!dev.lan;
@@ -96,7 +97,7 @@ export function scheduleStp(sim: Sim): void {
 /** `ip link` operstate (net/core/link_watch.c default_operstate, as measured). */
 export function operstate(dev: SimDev): string {
   if (!dev.up) return 'DOWN';
-  if (dev.kind === 'loopback' || dev.kind === 'dummy') return 'UNKNOWN';
+  if (dev.kind === 'loopback' || dev.kind === 'dummy' || dev.kind === 'vxlan') return 'UNKNOWN';
   // carrier never changed since creation (see carrierOf): the kernel reports UNKNOWN
   if (dev.kind === 'bridge' && dev.bridge!.ports.length === 0 && dev.carrier) return 'UNKNOWN';
   if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';

@@ -6,7 +6,8 @@
 import { contains, formatIp, isLoopback, isMulticast, LIMITED_BROADCAST } from '../../net/ipv4';
 import type { Sim, SimDev, SimNs } from '../model';
 import { drop, dropWhy, type PktType } from '../dev-core';
-import { ipv4Dst, ipv4Src } from '../wire/ipv4';
+import { ipv4Dst, ipv4Src, IPPROTO_UDP } from '../wire/ipv4';
+import { udpTunnelDeliver } from './udp-tunnel';
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
 import { confMax, confOr, forwarding } from './sysctl';
 import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
@@ -125,6 +126,7 @@ function localDeliver(sim: Sim, dev: SimDev, pkt: Uint8Array, broadcast: boolean
   const ns = dev.ns;
   if (filterVerdict(sim, ns, 'INPUT', pkt, dev, undefined) !== 'accept') return;
   if (pkt[9] === 1) icmpLocalDeliver(sim, ns, dev, pkt, broadcast);
+  else if (pkt[9] === IPPROTO_UDP) udpTunnelDeliver(sim, ns, dev, pkt, broadcast);
 }
 
 /** ip_forward: TTL, FORWARD chain, redirects, POSTROUTING, then the neighbour layer. */

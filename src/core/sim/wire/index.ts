@@ -7,3 +7,4 @@ export * from './ipv4';
 export * from './icmp';
 export * from './frames';
 export * from './udp';
+export * from './vxlan';
