@@ -27,8 +27,8 @@ describe('conformance: simulator vs kernel', () => {
   // The timing profile belongs to the machine that measured a fixture set, not to a case.
   const outcomes = all.map((c) => runCase(c, 1, c.name.startsWith('conformance-debian-6.1/') ? SLOW_HARNESS : FAST_HARNESS));
 
-  it('finds all 102 cases (45 Linux 6.18, 33 Debian 6.1, 20 fuzz findings, 4 conntrack)', () => {
-    expect(all.length).toBe(102);
+  it('finds all 110 cases (53 Linux 6.18, 33 Debian 6.1, 20 fuzz findings, 4 conntrack)', () => {
+    expect(all.length).toBe(110);
   });
 
   it('agrees with the kernel on every case in the ratchet list', () => {

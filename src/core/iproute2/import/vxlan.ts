@@ -125,7 +125,7 @@ export function vxlanFdb(st: ImportState, scope: Scope, cmd: string, rest: strin
   if (!dev || dev.kind !== 'vxlan') return undefined;
   if (!mac || !/^[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}$/.test(mac)) return st.fail(`Error: invalid mac address "${mac ?? ''}"`);
   mac = mac.split(':').map((x) => x.padStart(2, '0')).join(':');
-  const table = (dev.fdb ??= []);
+  const table = dev.fdb ?? [];
   const has = table.filter((e) => e.mac === mac);
   const isDel = matches(cmd, 'delete');
   if (!isDel && dst === undefined) return st.fail('RTNETLINK answers: Invalid argument');
@@ -137,10 +137,10 @@ export function vxlanFdb(st: ImportState, scope: Scope, cmd: string, rest: strin
     if (!gone.length) return st.fail('RTNETLINK answers: No such file or directory');
     dev.fdb = table.filter((e) => !gone.includes(e));
   } else if (matches(cmd, 'append')) {
-    if (!has.some((e) => e.dst === dst) && !(implicit && (dev.remote ?? dev.group) === dst)) table.push({ mac, dst: dst! });
+    if (!has.some((e) => e.dst === dst) && !(implicit && (dev.remote ?? dev.group) === dst)) dev.fdb = [...table, { mac, dst: dst! }];
   } else if (matches(cmd, 'add')) {
     if (has.length || implicit) return st.fail('RTNETLINK answers: File exists', 'exists');
-    table.push({ mac, dst: dst! });
+    dev.fdb = [...table, { mac, dst: dst! }];
   } else if (matches(cmd, 'replace')) {
     dev.fdb = [...table.filter((e) => e.mac !== mac), { mac, dst: dst! }];
     if (implicit) st.warn('replacing the default entry of "remote"/"group" is not modelled; both destinations are kept');

@@ -112,7 +112,10 @@ export function vxlanXmit(sim: Sim, dev: SimDev, skb: Skb): void {
     dropWhy(sim, dev, 'vxlan-no-remote', whyNoRemote, dev, dst, frame);
     return;
   }
-  for (const remote of f.dsts) xmitOne(sim, dev, vx, frame, remote);
+  // vxlan_xmit sends clones to the second and later destinations first and the frame itself
+  // to the first one last
+  for (let i = 1; i < f.dsts.length; i++) xmitOne(sim, dev, vx, frame, f.dsts[i]);
+  xmitOne(sim, dev, vx, frame, f.dsts[0]);
 }
 
 /** vxlan_xmit_one toward one remote endpoint. */
