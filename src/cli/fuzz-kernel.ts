@@ -1,7 +1,7 @@
 /**
  * Differential fuzzing, kernel vs simulator (root only):
  *
- *   npm run fuzz:kernel -- --seed S --count N [--out fuzz-findings] [--jobs 3] [--budget 40]
+ *   npm run fuzz:kernel -- --seed S --count N [--out fuzz-findings] [--jobs 3] [--budget 40] [--vxlan]
  *
  * Each seed gives a random design (src/core/fuzz/generate.ts) run on the kernel in a
  * throw-away sandbox and in the simulator. A disagreement is minimised (design elements,
@@ -33,7 +33,7 @@ interface Outcome {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  return parseFuzzArgs(argv, { count: 10, jobs: 3 });
+  return parseFuzzArgs(argv, { count: 10, jobs: 3 }, { flags: ['vxlan'] });
 }
 
 /** Runs one script + probes on both sides (the kernel `runs` times, merged). */
@@ -53,7 +53,7 @@ function kinds(diff: DiffItem[]): Set<string> {
 }
 
 async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
-  const c = generateFuzzCase(seed);
+  const c = generateFuzzCase(seed, { vxlan: args.extra.vxlan === true });
   const name = `fuzz-${seed}`;
   const full = renderScript(c.elements, `fuzz seed ${seed}`);
   let first = await check(name, full, c.probes, seed);
@@ -107,7 +107,7 @@ async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    console.error(`fuzz:kernel: ${args}\nusage: npm run fuzz:kernel -- --seed S --count N [--out DIR] [--jobs J] [--budget B]`);
+    console.error(`fuzz:kernel: ${args}\nusage: npm run fuzz:kernel -- --seed S --count N [--out DIR] [--jobs J] [--budget B] [--vxlan]`);
     return 2;
   }
   if (!isRoot()) {
