@@ -1,7 +1,7 @@
 /**
  * Differential fuzzing, kernel vs simulator (root only):
  *
- *   npm run fuzz:kernel -- --seed S --count N [--out fuzz-findings] [--jobs 3] [--budget 40] [--broad]
+ *   npm run fuzz:kernel -- --seed S --count N [--out fuzz-findings] [--jobs 3] [--budget 40] [--broad] [--vxlan]
  *
  * Each seed gives a random design (src/core/fuzz/generate.ts) run on the kernel in a
  * throw-away sandbox and in the simulator. A disagreement is minimised (design elements,
@@ -35,7 +35,7 @@ interface Outcome {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  return parseFuzzArgs(argv, { count: 10, jobs: 3 }, { flags: ['broad'] });
+  return parseFuzzArgs(argv, { count: 10, jobs: 3 }, { flags: ['broad', 'vxlan'] });
 }
 
 /** Runs one script + probes on both sides (the kernel `runs` times, merged). */
@@ -56,7 +56,7 @@ function kinds(diff: DiffItem[]): Set<string> {
 
 async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
   // VNETLAB_FUZZ_TRANSPORT=1 adds netcat listeners, DNAT and tcp/traceroute probes
-  const c = generateFuzzCase(seed, { transport: process.env.VNETLAB_FUZZ_TRANSPORT === '1', broad: args.extra.broad === true });
+  const c = generateFuzzCase(seed, { transport: process.env.VNETLAB_FUZZ_TRANSPORT === '1', broad: args.extra.broad === true, vxlan: args.extra.vxlan === true });
   const name = `fuzz-${seed}`;
   const full = renderScript(c.elements, `fuzz seed ${seed}`);
   let first = await check(name, full, c.probes, seed);
@@ -110,7 +110,7 @@ async function fuzzOne(seed: number, args: Args): Promise<'agree' | 'finding'> {
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    console.error(`fuzz:kernel: ${args}\nusage: npm run fuzz:kernel -- --seed S --count N [--out DIR] [--jobs J] [--budget B] [--broad]`);
+    console.error(`fuzz:kernel: ${args}\nusage: npm run fuzz:kernel -- --seed S --count N [--out DIR] [--jobs J] [--budget B] [--broad] [--vxlan]`);
     return 2;
   }
   if (!isRoot()) {

@@ -4,7 +4,7 @@ import { kernelSupport } from './kernel-support';
 
 const KERNEL_KEY: Record<PaletteDeviceKind, string | undefined> = {
   physical: undefined, veth: 'veth', bridge: 'bridge', macvlan: 'macvlan', macvtap: 'macvtap',
-  ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy',
+  ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy', vxlan: 'vxlan',
 };
 
 /** Kinds whose link type this kernel has (a NIC is a veth end in the sandbox's world). */

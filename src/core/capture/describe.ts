@@ -56,7 +56,30 @@ function skipTags(frame: Uint8Array): { etype: number; off: number; vlans: numbe
  * (DAD, router/neighbour solicitation, MLD are timing noise), and so must every consumer.
  */
 export function isIpv6(frame: Uint8Array): boolean {
-  return frame.length >= 14 && skipTags(frame).etype === 0x86dd;
+  if (frame.length < 14) return false;
+  const { etype, off } = skipTags(frame);
+  if (etype === 0x86dd) return true;
+  return etype === 0x0800 && isIpv6InVxlan(frame, off);
+}
+
+/**
+ * An IPv4 packet carrying, in UDP to a VXLAN port (4789, or Linux's default 8472), a VXLAN
+ * frame whose inner frame is IPv6: the same interface noise (DAD, router solicitations, MLD)
+ * sent by a VXLAN device, seen on the underlay. Left out for the same reason.
+ */
+function isIpv6InVxlan(frame: Uint8Array, off: number, depth = 0): boolean {
+  if (frame.length < off + 20) return false;
+  const udp = off + (frame[off] & 0x0f) * 4;
+  // an ICMP error about such a packet (a port unreachable from an endpoint without the port
+  // open) is noise of the same origin: the quoted packet starts 8 bytes into the ICMP message
+  const icmpType = frame[udp];
+  if (frame[off + 9] === 1 && depth === 0 && (icmpType === 3 || icmpType === 11)) return isIpv6InVxlan(frame, udp + 8, 1);
+  if (frame[off + 9] !== 17) return false;
+  const port = (frame[udp + 2] << 8) | frame[udp + 3];
+  if (port !== 4789 && port !== 8472) return false;
+  const vx = udp + 8;
+  if (frame.length < vx + 8 + 14 || frame[vx] !== 0x08) return false;
+  return isIpv6(frame.subarray(vx + 8));
 }
 
 /**

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arpReply, arpRequest, icmpEcho, icmpError, icmpFrame, ipv4Frame } from '../sim/wire/frames';
 import { emitEthernet } from '../sim/wire/ethernet';
+import { emitUdp, ipv4PseudoSum } from '../sim/wire/udp';
+import { emitVxlan } from '../sim/wire/vxlan';
 import { hex } from '../sim/wire/test-hex';
 import { describeFrame, isIpv6 } from './describe';
 import { readPcap, writePcap } from './pcap';
@@ -37,6 +39,12 @@ const v10 = [{ tpid: 0x8100, pcp: 0, dei: 0, vid: 10 }];
 const err = (kind: 'dest-unreach' | 'time-exceeded' | 'redirect', code: number, extra: object = {}) =>
   icmpError({ src: B, dst: A, srcIp: 0x0a0000fe, dstIp: 0x0a000001, kind, code, offending: req.subarray(14), ...extra });
 
+/** A UDP datagram from 10.0.0.1 to 10.0.0.2 with its checksum (as VXLAN sends it). */
+function udpFrame(sport: number, dport: number, payload: Uint8Array): Uint8Array {
+  const udp = emitUdp({ srcPort: sport, dstPort: dport, payload }, ipv4PseudoSum(0x0a000001, 0x0a000002, 8 + payload.length));
+  return ipv4Frame({ src: A, dst: B, ip: { tos: 0, id: 5, flags: 0, fragOffset: 0, ttl: 64, proto: 17, src: 0x0a000001, dst: 0x0a000002, options: new Uint8Array(0), payload: udp } });
+}
+
 /** Frames tcpdump prints in full without -v: the kinds formatTcpdump decodes. */
 const KNOWN: Uint8Array[] = [
   arpRequest({ src: A, senderIp: 0x0a000001, targetIp: 0x0a000002 }),
@@ -55,6 +63,9 @@ const KNOWN: Uint8Array[] = [
   arpRequest({ src: A, senderIp: 1, targetIp: 2, vlans: [{ tpid: 0x88a8, pcp: 0, dei: 0, vid: 100 }, ...v10] }),
   icmpFrame({ src: A, dst: B, srcIp: 1, dstIp: 2, msg: { kind: 'other', type: 4, code: 0, rest: 0, data: new Uint8Array(28) } }),
   ipv4Frame({ src: A, dst: B, ip: { tos: 0, id: 1, flags: 0, fragOffset: 0, ttl: 64, proto: 253, src: 1, dst: 2, options: new Uint8Array(0), payload: new Uint8Array(9) } }),
+  udpFrame(40000, 9999, new Uint8Array(3)),
+  udpFrame(45678, 4789, emitVxlan(42, req)),
+  udpFrame(45678, 8472, emitVxlan(7, arpRequest({ src: A, senderIp: 0x0a000001, targetIp: 0x0a000002 }))),
   emitEthernet({ dst: B, src: A, vlans: [], ethertype: 0x88b5, payload: Uint8Array.from({ length: 47 }, (_, i) => i * 3) }),
   (() => { const p = new Uint8Array(60); p.set(arpRequest({ src: A, senderIp: 1, targetIp: 2 })); return p; })(),
 ];

@@ -155,9 +155,36 @@ function ipv4Text(b: Uint8Array): string {
   const payloadLen = total - ihl;
   const fragOff = u16(b, 6) & 0x1fff;
   if (proto === 1 && fragOff === 0) return head + icmpText(b.subarray(ihl, Math.min(b.length, total)), payloadLen);
+  if (proto === 17 && fragOff === 0 && b.length >= ihl + 8) return udpText(b, ihl, Math.min(b.length, total));
   if ((proto === 6 || proto === 17) && fragOff === 0) return transportText(b, ihl, payloadLen);
-  // tcpdump's form for protocols it has no printer for (TCP, UDP, GRE ... are not decoded here).
+  // tcpdump's form for protocols it has no printer for (GRE ... are not decoded here).
   return `${head} ip-proto-${proto} ${payloadLen}`;
+}
+
+/**
+ * UDP as tcpdump prints it: `A.SPORT > B.DPORT: ` then the port's printer. VXLAN (4789) and
+ * OTV (8472, Linux's VXLAN default, which tcpdump decodes as OTV) show their header and then,
+ * on the next line without a timestamp, the inner frame as its own `-e` line; other ports
+ * give `UDP, length N` (ports with other printers, DNS and the like, are not decoded here).
+ */
+function udpText(b: Uint8Array, ihl: number, end: number): string {
+  const sport = u16(b, ihl);
+  const dport = u16(b, ihl + 2);
+  const head = `${ip4(b, 12)}.${sport} > ${ip4(b, 16)}.${dport}: `;
+  const body = b.subarray(ihl + 8, end);
+  const vxlan = sport === 4789 || dport === 4789;
+  const otv = !vxlan && (sport === 8472 || dport === 8472);
+  if ((vxlan || otv) && body.length >= 8) {
+    const flags = body[0];
+    const id = (body[4] << 16) | (body[5] << 8) | body[6];
+    const flagText = `flags [${flags & 0x08 ? 'I' : 'none'}] (0x${flags.toString(16).padStart(2, '0')})`;
+    const inner = body.subarray(8);
+    const innerLine = inner.length >= 14
+      ? `${mac(inner, 6)} > ${mac(inner, 0)}, ${ethertypeText(u16(inner, 12))}, length ${inner.length}: ${payloadText(inner, 12)}`
+      : '[|ether]';
+    return `${head}${vxlan ? `VXLAN, ${flagText}, vni ${id}` : `OTV, ${flagText}, overlay ${body[7]}, instance ${id}`}\n${innerLine}`;
+  }
+  return `${head}UDP, length ${Math.max(0, u16(b, ihl + 4) - 8)}`;
 }
 
 /** Ethertype-specific part of the line, after "length N: " (VLAN tags recurse). */

@@ -34,6 +34,24 @@ describe('generateFuzzCase', () => {
   });
 });
 
+describe('the VXLAN overlay option', () => {
+  it('adds VXLAN pairs to some designs and leaves the rest of each design as it was', () => {
+    let with_ = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const plain = generateFuzzCase(seed).elements;
+      const vx = generateFuzzCase(seed, { vxlan: true }).elements;
+      expect(vx.filter((e) => !e.id.startsWith('vxlan-'))).toEqual(plain);
+      const pair = vx.filter((e) => e.id.startsWith('vxlan-'));
+      if (pair.length) {
+        with_++;
+        expect(pair).toHaveLength(2);
+        expect(pair[0].lines![0]).toMatch(/ link add vx0 type vxlan id \d dstport 4789/);
+      }
+    }
+    expect(with_).toBeGreaterThan(5);
+  });
+});
+
 describe('renderProbes', () => {
   it('keeps only probes whose namespace is still created', () => {
     const c = generateFuzzCase(11);

@@ -61,6 +61,12 @@ const device = z.discriminatedUnion('kind', [
   z.looseObject({ ...common, kind: z.literal('vlan'), parent: id, vid: int, protocol: z.optional(z.enum(['802.1Q', '802.1ad'])) }),
   z.looseObject({ ...common, kind: z.enum(['tap', 'tun']), attached: z.optional(z.boolean()) }),
   z.looseObject({ ...common, kind: z.literal('dummy') }),
+  z.looseObject({
+    ...common, kind: z.literal('vxlan'), vni: int, dstport: z.optional(int), local: z.optional(z.string()),
+    remote: z.optional(z.string()), group: z.optional(z.string()), underlay: z.optional(id),
+    learning: z.optional(z.boolean()), proxy: z.optional(z.boolean()), ttl: z.optional(int),
+    fdb: z.optional(z.array(z.looseObject({ mac: z.string(), dst: z.string() }))),
+  }),
 ]);
 
 const route = z.looseObject({

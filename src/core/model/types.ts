@@ -118,10 +118,11 @@ export type DeviceKind =
   | 'vlan'
   | 'tap'
   | 'tun'
-  | 'dummy';
+  | 'dummy'
+  | 'vxlan';
 
 export const DEVICE_KINDS: readonly DeviceKind[] = [
-  'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy',
+  'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy', 'vxlan',
 ];
 
 /** An IPv4 address as `ip addr add` takes it. */
@@ -245,6 +246,43 @@ export interface TunTapDevice extends DeviceCommon {
 }
 export interface DummyDevice extends DeviceCommon { kind: 'dummy' }
 
+/** One entry of a VXLAN device's own forwarding table (`bridge fdb append MAC dev VX dst IP`). */
+export interface VxlanFdbEntry {
+  /** Inner destination MAC; `00:00:00:00:00:00` is the default entry every unknown MAC uses. */
+  mac: string;
+  /** Remote VTEP address (the family follows from the text). */
+  dst: string;
+}
+
+/**
+ * A VXLAN tunnel endpoint (`ip link add NAME type vxlan id VNI …`): an Ethernet device whose
+ * frames travel inside UDP to remote endpoints (drivers/net/vxlan/). Addresses are text, so an
+ * IPv6 underlay fits the same fields.
+ */
+export interface VxlanDevice extends DeviceCommon {
+  kind: 'vxlan';
+  /** `id`: the 24-bit VXLAN network identifier. */
+  vni: number;
+  /** `dstport`; absent means Linux's own default, 8472 (IANA's port is 4789). */
+  dstport?: number;
+  /** `local`: the source address of the outer packets. */
+  local?: string;
+  /** `remote`: the one remote endpoint (the default FDB entry). */
+  remote?: string;
+  /** `group`: a multicast group as the default destination (needs `underlay`). */
+  group?: string;
+  /** `dev`: the underlay device the outer packets leave by. */
+  underlay?: Id;
+  /** `nolearning` is `learning: false`; absent means learning, the kernel default. */
+  learning?: boolean;
+  /** `proxy`: answer ARP requests from the device's neighbour table instead of sending them. */
+  proxy?: boolean;
+  /** `ttl` of the outer packets; absent (`auto`) takes the route's hop limit, 64. */
+  ttl?: number;
+  /** Entries written with `bridge fdb append/add … dev NAME dst IP`, in order. */
+  fdb?: VxlanFdbEntry[];
+}
+
 export type Device =
   | PhysicalDevice
   | LoopbackDevice
@@ -254,7 +292,8 @@ export type Device =
   | IpvlanDevice
   | VlanDevice
   | TunTapDevice
-  | DummyDevice;
+  | DummyDevice
+  | VxlanDevice;
 
 /** Devices that sit on a lower device (`ip link add link PARENT …`). */
 export type ChildDevice = MacvlanDevice | IpvlanDevice | VlanDevice;

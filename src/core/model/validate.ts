@@ -10,6 +10,7 @@ import { ValidationContext } from './validate-context';
 import { checkDevices } from './validate-devices';
 import { checkFirewall } from './validate-firewall';
 import { checkStructure } from './validate-structure';
+import { checkVxlan } from './validate-vxlan';
 import { checkPitfalls } from './validate-warnings';
 
 const LEVEL_RANK: Record<Diagnostic['level'], number> = { error: 0, warning: 1, info: 2 };
@@ -19,6 +20,7 @@ export function validateDesign(design: Design): Diagnostic[] {
   const cx = new ValidationContext(design);
   checkStructure(cx);
   checkDevices(cx);
+  checkVxlan(cx);
   checkAddresses(cx);
   checkFirewall(cx);
   checkPitfalls(cx);

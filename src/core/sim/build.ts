@@ -21,6 +21,7 @@ import { vlanXmit } from './devices/vlan';
 import { bridgeRx, bridgeXmit } from './devices/bridge';
 import { macvlanRx, macvlanXmit, macvtapRx } from './devices/macvlan';
 import { ipvlanRx, ipvlanXmit } from './devices/ipvlan';
+import { vxlanState, vxlanXmit } from './devices/vxlan';
 import { refreshLinks, scheduleStp } from './link-state';
 import { neighStatic } from './stack/neigh';
 import { scheduleLinkUp } from './stack/link-up';
@@ -45,6 +46,7 @@ const XMIT: Record<Device['kind'], SimDev['xmit']> = {
   tap: tunXmit,
   tun: tunXmit,
   dummy: dummyXmit,
+  vxlan: vxlanXmit,
 };
 
 /** Drivers that also transmit from an skb's fields (SimDev.xmitFrame). */
@@ -123,7 +125,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         // every optional field present from the start: one object shape for all devices keeps
         // the per-frame code monomorphic
         peer: undefined, lower: undefined, lan: undefined, rxHandler: undefined, bridge: undefined, brPort: undefined,
-        macvlanPort: undefined, ipvlanPort: undefined, where: undefined, neighByIp: undefined,
+        macvlanPort: undefined, ipvlanPort: undefined, vxlan: undefined, where: undefined, neighByIp: undefined,
         confMaxCache: undefined, confOrCache: undefined, forwardingCache: undefined,
       };
       if (d.kind === 'loopback') {
@@ -208,6 +210,9 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
         }
         break;
       }
+      case 'vxlan':
+        dev.vxlan = vxlanState(d, byId);
+        break;
       default:
     }
   }

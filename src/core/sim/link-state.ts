@@ -16,6 +16,7 @@ function carrierOf(dev: SimDev): boolean {
   switch (dev.kind) {
     case 'loopback':
     case 'dummy':
+    case 'vxlan': // vxlan never manages its carrier (vxlan_core.c: no netif_carrier_off)
       return true;
     case 'physical':
       return dev.up && !!dev.lan;
@@ -128,7 +129,7 @@ function iflinkOf(dev: SimDev): number {
 export function operstate(dev: SimDev, sim?: Pick<Sim, 'kernel'>): string {
   const kernel = sim?.kernel ?? NEWEST_KERNEL;
   if (!dev.up) return 'DOWN';
-  if (dev.kind === 'loopback' || dev.kind === 'dummy') return 'UNKNOWN';
+  if (dev.kind === 'loopback' || dev.kind === 'dummy' || dev.kind === 'vxlan') return 'UNKNOWN';
   // carrier never changed since creation (see carrierOf): the kernel reports UNKNOWN
   if (dev.kind === 'bridge' && dev.bridge!.ports.length === 0 && dev.carrier) return 'UNKNOWN';
   if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';

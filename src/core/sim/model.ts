@@ -11,6 +11,7 @@ import type { Engine, TimerHandle } from './engine/engine';
 import type { Rng } from './engine/rng';
 import type { Trace, Where } from './engine/trace';
 import type { KernelVersion } from './kernel-version';
+import type { VxlanState } from './devices/vxlan';
 
 /** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
 /**
@@ -134,6 +135,8 @@ export interface SimDev {
   brPort?: BridgePortState;
   macvlanPort?: MacvlanPort;
   ipvlanPort?: IpvlanPort;
+  /** A VXLAN device's tunnel settings and forwarding table (devices/vxlan.ts). */
+  vxlan?: VxlanState;
   /** Extra unicast addresses the (physical) device accepts: children's MACs. */
   ucList: Set<Mac>;
   /**

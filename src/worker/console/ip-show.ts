@@ -32,6 +32,8 @@ function flags(dev: SimDev): string {
 }
 
 function mtu(dev: SimDev): number {
+  // a VXLAN made with `dev` takes the underlay's MTU less its 50 bytes of headers (measured: 1450)
+  if (dev.cfg.mtu === undefined && dev.vxlan?.underlay) return (dev.vxlan.underlay.cfg.mtu ?? 1500) - 50;
   return dev.cfg.mtu ?? (dev.kind === 'loopback' ? 65536 : 1500);
 }
 
@@ -113,6 +115,13 @@ export function bridgeFdb(sim: Sim, ns: SimNs): string {
       const vlan = br.bridge.vlanFiltering && e.vid ? ` vlan ${e.vid}` : '';
       const master = e.port ? ` master ${br.name}` : '';
       out.push(`${e.mac} dev ${dev}${vlan}${master} ${e.local ? 'permanent' : e.static ? 'static' : ''}`.trimEnd());
+    }
+  }
+  // a VXLAN device's own table (`self`): one line per destination, as bridge prints it
+  for (const d of ns.devs) {
+    if (!d.vxlan) continue;
+    for (const [mac, e] of d.vxlan.fdb) {
+      for (const dst of e.dsts) out.push(`${mac} dev ${d.name} dst ${formatIp(dst)} self${e.permanent ? ' permanent' : ''}`);
     }
   }
   return out.join('\n');

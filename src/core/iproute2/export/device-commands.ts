@@ -2,7 +2,7 @@
  * `ip link add …` for each device kind, with every value quoted. Options the kernel defaults
  * anyway are left out so the script reads like one a person would write.
  */
-import type { Device } from '../../model/types';
+import type { Device, VxlanDevice } from '../../model/types';
 import type { MachinePlan } from './machine-plan';
 import { MACVLAN_MODES } from '../../model/types';
 import { keyword, sh } from './shell-quote';
@@ -59,10 +59,32 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
       const flags = `${d.reorderHdr === false ? ' reorder_hdr off' : ''}${d.looseBinding ? ' loose_binding on' : ''}`;
       return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}${flags}`];
     }
+    case 'vxlan': return vxlanCommands(p, d, ip, own.exec);
     case 'physical':
     case 'loopback':
       return [];
   }
+}
+
+/**
+ * `ip link add NAME type vxlan id …` with the options the design sets, then its FDB entries
+ * (`bridge fdb append`, which adds a destination to an entry rather than refusing an existing
+ * MAC as `add` does). `dstport` is always written: without it ip warns that the kernel's
+ * default, 8472, is not the IANA port.
+ */
+function vxlanCommands(p: MachinePlan, d: VxlanDevice, ip: string, exec: string): string[] {
+  let opts = sh` id ${d.vni} dstport ${d.dstport ?? 8472}`;
+  if (d.local) opts += sh` local ${d.local}`;
+  if (d.remote) opts += sh` remote ${d.remote}`;
+  if (d.group) opts += sh` group ${d.group}`;
+  const under = d.underlay ? p.byId.get(d.underlay) : undefined;
+  if (under) opts += sh` dev ${under.name}`;
+  if (d.ttl !== undefined) opts += sh` ttl ${d.ttl}`;
+  if (d.learning === false) opts += ' nolearning';
+  if (d.proxy) opts += ' proxy';
+  const lines = [`${ip} ${sh`link add name ${d.name} type vxlan`}${opts}`];
+  for (const e of d.fdb ?? []) lines.push(`${exec}${sh`bridge fdb append ${e.mac} dev ${d.name} dst ${e.dst}`}`);
+  return lines;
 }
 
 /** `ip link set dev NIC netns TARGET` for a NIC the design puts outside the root namespace. */

@@ -7,6 +7,7 @@ import { applyBridgeOptions, applyPortOptions } from './link-type-options';
 import { enslave } from './link-settings';
 import { defaultPortVlans, leaveBridge } from './kernel';
 import type { ImportState, Scope } from './state';
+import { vxlanFdb } from './vxlan';
 
 /** `bridge OBJECT COMMAND …` in `scope`. */
 export function bridgeCommand(st: ImportState, scope: Scope, argv: string[]): boolean {
@@ -32,6 +33,8 @@ export function bridgeCommand(st: ImportState, scope: Scope, argv: string[]): bo
   if (matches(obj, 'vlan')) return bridgeVlan(st, scope, cmd, rest);
   if (matches(obj, 'fdb') || matches(obj, 'mdb')) {
     if (cmd === undefined || matches(cmd, 'show')) { st.info(`"bridge ${obj}" only displays; nothing to import`); return true; }
+    const vx = matches(obj, 'fdb') ? vxlanFdb(st, scope, cmd, rest) : undefined;
+    if (vx !== undefined) return vx;
     st.warn(`static bridge ${obj} entries are not modelled; ignored`);
     return true;
   }

@@ -1,5 +1,5 @@
 /**
- * `ip link add`: creating veth, bridge, macvlan/macvtap, ipvlan, vlan and dummy devices
+ * `ip link add`: creating veth, bridge, macvlan/macvtap, ipvlan, vlan, dummy and vxlan devices
  * with the kernel's refusals (kernel-behaviour.md §0.3, 1.1, 1.9, 2.1, 4.1).
  */
 import type {
@@ -12,9 +12,10 @@ import { nameRefused, parseLinkArgs, type LinkRequest } from './link-parse';
 import { applyLinkSettings } from './link-settings';
 import { applyBridgeOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
+import { makeVxlan } from './vxlan';
 
 const RTNL = 'RTNETLINK answers: ';
-const UNMODELLED_KINDS = new Set(['vxlan', 'geneve', 'bond', 'team', 'gre', 'gretap', 'ipip', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
+const UNMODELLED_KINDS = new Set(['geneve', 'bond', 'team', 'gre', 'gretap', 'ipip', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
 
 /** dev_alloc_name: the lowest free number for a `name%d` pattern in `ns` (`taken`: a name being registered too). */
 function freeName(host: Host, ns: Namespace, pattern: string, taken?: string): string {
@@ -44,7 +45,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     }
     target = t;
   }
-  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d' };
+  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d' };
   if (!kindPattern[kind]) {
     if (kind === 'tun' || kind === 'tap') return st.fail(`${RTNL}Operation not supported (use "ip tuntap add")`);
     return st.fail(`Error: Unknown device type "${kind}".`, 'unknown-kind');
@@ -74,6 +75,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     case 'macvlan': case 'macvtap': created = makeMacvlan(st, scope.host, base, kind, parent, req.typeArgs); break;
     case 'ipvlan': created = makeIpvlan(st, scope.host, base, parent, req.typeArgs); break;
     case 'vlan': created = makeVlan(st, scope.host, base, parent, req.typeArgs); break;
+    case 'vxlan': created = makeVxlan(st, target, scope.host, base, req.typeArgs); break;
   }
   if (!created) return false;
   target.host.devices.push(...created);

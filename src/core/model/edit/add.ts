@@ -14,7 +14,7 @@ export type PaletteDeviceKind = Exclude<DeviceKind, 'loopback'>;
 /** Name prefixes as people usually type them (`ip link add veth0 type veth …`). */
 export const NAME_PREFIX: Record<PaletteDeviceKind, string> = {
   physical: 'eth', veth: 'veth', bridge: 'br', macvlan: 'macvlan', macvtap: 'macvtap',
-  ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy',
+  ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy', vxlan: 'vxlan',
 };
 
 export interface Point { x: number; y: number }
@@ -35,6 +35,8 @@ function freshDevice(kind: PaletteDeviceKind, id: Id, name: string, ns: Id): Dev
     case 'bridge': return { ...common, kind };
     case 'tap': case 'tun': return { ...common, kind };
     case 'dummy': return { ...common, kind };
+    // `ip link add vxlan0 type vxlan id 1 dstport 4789`: ip insists on an id; the IANA port
+    case 'vxlan': return { ...common, kind, vni: 1, dstport: 4789 };
   }
 }
 

@@ -8,6 +8,7 @@ import { macProblem, normaliseMac } from '../names';
 import type { Address, Design, Device, FirewallRule, Id, Namespace, Neighbour, Route } from '../types';
 import { done, refuse, type EditResult } from './result';
 import { findDevice, findNamespace } from './lookup';
+import { vxlanFieldProblem } from './vxlan-fields';
 
 /** Fields of a device that are set directly (relations, name and addresses have their own commands). */
 export type DevicePatch = Record<string, unknown>;
@@ -45,7 +46,7 @@ export function deviceFieldProblem(device: Device, key: string, value: unknown):
       if (device.kind === 'macvlan' || device.kind === 'macvtap') return ['private', 'vepa', 'bridge', 'passthru', 'source'].includes(String(value)) ? undefined : `unknown macvlan mode ${String(value)}`;
       if (device.kind === 'ipvlan') return ['l2', 'l3', 'l3s'].includes(String(value)) ? undefined : `unknown ipvlan mode ${String(value)}`;
       return `${device.kind} devices have no mode`;
-    default: return undefined;
+    default: return device.kind === 'vxlan' ? vxlanFieldProblem(key, value) : undefined;
   }
 }
 

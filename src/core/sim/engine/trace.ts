@@ -35,6 +35,13 @@ export type DropReason =
   | 'arp-ignore'
   | 'no-reader'
   | 'dummy'
+  | 'vxlan-no-remote'
+  | 'vxlan-circular'
+  | 'vxlan-proxy'
+  | 'vxlan-header'
+  | 'vxlan-vni'
+  | 'vxlan-loop'
+  | 'vxlan-static'
   | 'storm'
   | 'not-handled';
 

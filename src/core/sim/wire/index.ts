@@ -8,3 +8,4 @@ export * from './icmp';
 export * from './frames';
 export * from './udp';
 export * from './tcp';
+export * from './vxlan';

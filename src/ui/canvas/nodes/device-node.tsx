@@ -15,6 +15,7 @@ export function kindLabel(d: Device): string {
     case 'macvlan': case 'macvtap': return `${d.kind} · ${d.mode}`;
     case 'ipvlan': return `ipvlan · ${d.mode} ${d.flag}`;
     case 'vlan': return `vlan · id ${d.vid}`;
+    case 'vxlan': return `vxlan · id ${d.vni}`;
     case 'bridge': return d.vlanFiltering ? 'bridge · vlan filtering' : 'bridge';
     case 'tap': case 'tun': return `${d.kind}${d.attached ? ' · attached' : ''}`;
     default: return d.kind;

@@ -9,6 +9,7 @@ import { useAppStore } from '../../store/store';
 import { intOrUndefined, intProblem, Row, Section, Select, TextField, Toggle } from './fields';
 import { edit } from './use-edit';
 import { RelationFields } from './relation-fields';
+import { VxlanSettings } from './vxlan-settings';
 
 const set = (id: string, patch: Record<string, unknown>) => edit((d) => setDeviceFields(d, id, patch));
 
@@ -76,6 +77,8 @@ function KindSettings({ dev, design }: { dev: Device; design: Design }) {
           <Toggle label="Switch port hairpin (reflective relay)" checked={!!dev.lanHairpin} onChange={(v) => set(dev.id, { lanHairpin: v || undefined })} />
         </Section>
       );
+    case 'vxlan':
+      return <VxlanSettings dev={dev} design={design} />;
     case 'veth':
       return <Section title="veth"><p className="muted small">Peer: <strong>{byId(dev.peer)}</strong></p></Section>;
     default:

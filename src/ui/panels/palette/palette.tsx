@@ -21,6 +21,7 @@ const GROUPS: { title: string; entries: Entry[] }[] = [
       { item: { type: 'device', kind: 'tap' }, label: 'tap', hint: 'An Ethernet device backed by a process (a VM)' },
       { item: { type: 'device', kind: 'tun' }, label: 'tun', hint: 'An IP-level device backed by a process (a VPN)' },
       { item: { type: 'device', kind: 'dummy' }, label: 'dummy', hint: 'A device that swallows what it sends' },
+      { item: { type: 'device', kind: 'vxlan' }, label: 'VXLAN', hint: 'An Ethernet tunnel in UDP to other hosts (an overlay)' },
     ],
   },
   {

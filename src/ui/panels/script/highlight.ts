@@ -11,7 +11,7 @@ const COMMANDS = new Set(['ip', 'bridge', 'sysctl', 'iptables', 'brctl', 'echo',
 const KEYWORDS = new Set([
   'link', 'addr', 'address', 'route', 'neigh', 'netns', 'add', 'del', 'delete', 'set', 'exec', 'dev', 'type', 'peer',
   'name', 'master', 'nomaster', 'mode', 'up', 'down', 'via', 'default', 'lladdr', 'vlan', 'id', 'hairpin', 'on', 'off',
-  'macvlan', 'macvtap', 'ipvlan', 'veth', 'bridge', 'dummy', 'tuntap', 'tap', 'tun', 'private', 'vepa', 'passthru', 'source',
+  'macvlan', 'macvtap', 'ipvlan', 'veth', 'bridge', 'dummy', 'vxlan', 'tuntap', 'tap', 'tun', 'private', 'vepa', 'passthru', 'source',
   'l2', 'l3', 'l3s', 'promisc', 'mtu', 'src', 'metric', 'scope', 'proto', 'nud', 'permanent', 'flush',
 ]);
 const ADDRESS = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$|^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/;

@@ -33,6 +33,13 @@ export const DROP_EXPLANATIONS: Record<DropReason, DropExplanation> = {
   'arp-ignore': { title: 'ARP request ignored', plain: 'arp_ignore tells the kernel not to answer ARP for this address on this interface.', fix: 'sysctl -w net.ipv4.conf.DEV.arp_ignore=0' },
   'no-reader': { title: 'No program attached', plain: 'A tap/tun or macvtap device hands frames to a program; none has it open, so frames are lost.', fix: 'Attach the VM or program that should read the device.' },
   dummy: { title: 'Dummy device', plain: 'A dummy interface silently discards everything sent through it.', fix: 'Route the traffic through a real link instead.' },
+  'vxlan-no-remote': { title: 'VXLAN: nowhere to send it', plain: 'The VXLAN device knows no endpoint for this destination MAC and has no default destination (no remote, group or all-zeros FDB entry).', fix: 'ip link add … type vxlan … remote ADDR, or bridge fdb append 00:00:00:00:00:00 dev VX dst ADDR' },
+  'vxlan-circular': { title: 'VXLAN: circular route', plain: 'The route to the remote endpoint leads back into the VXLAN device itself.', fix: 'Route the remote endpoint\'s address over the underlay (the device given as dev), not over the overlay.' },
+  'vxlan-proxy': { title: 'VXLAN proxy ARP', plain: 'With proxy on, the VXLAN device answers ARP from its own neighbour table and sends no ARP over the tunnel; it has no entry for this address.', fix: 'ip neigh add ADDR lladdr MAC dev VX nud permanent, or turn proxy off.' },
+  'vxlan-header': { title: 'Not a VXLAN packet', plain: 'A packet arrived on the VXLAN port without a valid VXLAN header.', fix: 'Check both ends use VXLAN on the same UDP port.' },
+  'vxlan-vni': { title: 'Unknown VNI', plain: 'A VXLAN packet arrived for a network identifier (VNI) that no up VXLAN device on that port has.', fix: 'Give both ends the same id and dstport, and bring the device up.' },
+  'vxlan-loop': { title: 'VXLAN loop', plain: 'The frame that came out of the tunnel carries this VXLAN device\'s own MAC as its source: it is its own frame coming back.', fix: 'Remove the loop between the endpoints.' },
+  'vxlan-static': { title: 'VXLAN: MAC pinned elsewhere', plain: 'The source MAC has a permanent FDB entry pointing at another endpoint, which learning never moves.', fix: 'Fix or delete the static entry: bridge fdb del MAC dev VX' },
   storm: { title: 'Broadcast storm', plain: 'The frame went round a loop of bridges too many times.', fix: 'Break the loop or enable STP on the bridges.' },
   'not-handled': { title: 'Not handled', plain: 'No protocol handler takes this frame here.', fix: 'Nothing to fix unless this traffic was expected.' },
 };
