@@ -25,12 +25,13 @@ for (const view of VIEWS) {
       await expect(out).toContainText(/veth0@if\d+\s+UP\s+10\.0\.0\.1\/24/);
       await typeLine(page, 'ip link show lo');
       await expect(out).toContainText('1: lo: <LOOPBACK,UP,LOWER_UP>');
-      // ifindexes are per namespace: each veth end is 2 in its own namespace, its peer @if2
+      // ifindexes are numbered as the kernel does: the peer end is made first (2), then the
+      // end named in `ip link add` (3); each keeps its number when moved to its namespace
       await typeLine(page, 'ip link show veth0');
-      await expect(out).toContainText('2: veth0@if2: <BROADCAST,MULTICAST,UP,LOWER_UP>');
+      await expect(out).toContainText('3: veth0@if2: <BROADCAST,MULTICAST,UP,LOWER_UP>');
       await page.getByTestId('console-ns-ns2').click();
       await typeLine(page, 'ip -br link');
-      await expect(out).toContainText(/veth1@if2\s+UP/);
+      await expect(out).toContainText(/veth1@if3\s+UP/);
       await page.getByTestId('console-ns-ns1').click();
 
       await typeLine(page, 'ip addr add 10.0.0.5/24 dev veth0');
