@@ -5,6 +5,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Design } from '../src/core/model/types';
 
+/**
+ * The box of an element once it has stopped moving: the view animates after a drop and after
+ * Fit, and on a loaded machine one read can land mid-animation, putting the next drop outside
+ * its target. Two equal reads a frame apart mean the element is at rest.
+ */
+export async function settledBox(el: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await el.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await el.page().waitForTimeout(60);
+    const now = await el.boundingBox();
+    if (last && now && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  if (!last) throw new Error('element has no box');
+  return last;
+}
+
 export class DesignerPage {
   constructor(readonly page: Page) {}
 
@@ -28,7 +45,7 @@ export class DesignerPage {
 
   /** Drops a palette item at the centre of (or at an offset inside) an element on the canvas. */
   async dropOnto(item: string, target: Locator, dx = 0, dy = 0): Promise<void> {
-    const box = (await target.boundingBox())!;
+    const box = await settledBox(target);
     const canvasBox = (await this.canvas.boundingBox())!;
     await this.dropFromPalette(item, box.x + box.width / 2 + dx - canvasBox.x, box.y + box.height / 2 + dy - canvasBox.y);
   }
@@ -43,8 +60,8 @@ export class DesignerPage {
 
   /** Drags from one handle to another with the mouse. */
   async wire(fromNode: string, fromHandle: string, toNode: string, toHandle: string): Promise<void> {
-    const a = (await this.handle(fromNode, fromHandle).boundingBox())!;
-    const b = (await this.handle(toNode, toHandle).boundingBox())!;
+    const a = await settledBox(this.handle(fromNode, fromHandle));
+    const b = await settledBox(this.handle(toNode, toHandle));
     const m = this.page.mouse;
     await m.move(a.x + a.width / 2, a.y + a.height / 2);
     await m.down();
@@ -55,7 +72,7 @@ export class DesignerPage {
 
   /** Drags a node by (dx, dy) screen pixels, grabbing it near its top-left corner. */
   async dragBy(testId: string, dx: number, dy: number): Promise<void> {
-    const box = (await this.node(testId).boundingBox())!;
+    const box = await settledBox(this.node(testId));
     const m = this.page.mouse;
     await m.move(box.x + 30, box.y + 20);
     await m.down();
@@ -67,8 +84,8 @@ export class DesignerPage {
   /** Like `wire`, with the source node given by its object id. */
   async wireIds(fromId: string, fromHandle: string, toNode: string, toHandle: string): Promise<void> {
     const from = this.page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle[data-handleid="${fromHandle}"]`);
-    const a = (await from.boundingBox())!;
-    const b = (await this.handle(toNode, toHandle).boundingBox())!;
+    const a = await settledBox(from);
+    const b = await settledBox(this.handle(toNode, toHandle));
     const m = this.page.mouse;
     await m.move(a.x + a.width / 2, a.y + a.height / 2);
     await m.down();
