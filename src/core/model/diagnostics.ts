@@ -6,6 +6,8 @@ export interface Diagnostic {
   file?: string;
   /** 1-based line in `file`. */
   line?: number;
+  /** 1-based column on `line` of the construct concerned, when it is known. */
+  column?: number;
   /** Id of the design object concerned (host, namespace, device, lan) when there is one. */
   object?: string;
   /** JSON path into the design, e.g. `hosts[0].devices[3].name`. */

@@ -130,10 +130,11 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       };
       if (d.kind === 'loopback') {
         ns.lo = dev;
-        // a machine's own lo was up since boot: brought down, it keeps 127.0.0.1/8 (measured)
+        // a machine's own lo was up since boot: brought down, it keeps 127.0.0.1/8 (measured);
+        // a new namespace's lo that was never up has no 127.0.0.1, but keeps the addresses
+        // given to it while down (`ip addr add 10.9.9.9/32 dev lo` on a down lo, measured)
         const sinceBoot = host.namespaces.some((n) => n.id === d.ns && n.root);
         if ((d.up || sinceBoot) && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
-        if (!d.up && !sinceBoot) dev.addrs = [];
       }
       if (d.kind === 'dummy' || d.kind === 'tun') dev.noarp = true;
       ns.devs.push(dev);

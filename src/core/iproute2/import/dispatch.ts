@@ -5,6 +5,7 @@
  */
 import { bridgeCommand, brctlCommand } from './bridge';
 import { ipCommand } from './ip';
+import { batchOf, runBatch } from './ip-batch';
 import { iptablesCommand } from './iptables';
 import { ifconfigCommand, routeCommand } from './legacy';
 import { ncCommand, tracerouteCommand } from './transport';
@@ -61,6 +62,11 @@ export function dispatch(st: ImportState, scope: Scope, argv: string[], ctx: Com
   switch (name) {
     case 'ip': {
       if (rest[0] === 'monitor' && neverEnding(st, 'ip', rest)) return 0;
+      const batch = batchOf(rest);
+      if (batch) {
+        const text = batch.file === '-' ? io.stdin : ctx.shell?.findFile(batch.file)?.[1];
+        return runBatch(st, batch, text, (line) => dispatch(st, scope, ['ip', ...line], { ...ctx, stdin: '' }));
+      }
       const q = ipQuery(st, scope, rest, { out: (t) => ctx.out?.(t) });
       if (q !== undefined) return q;
       // `ip netns exec NS …` is a wrapper; the command it runs counts for itself.

@@ -107,7 +107,7 @@ export function importScript(text: string, opts: ImportOptions = {}): ImportResu
 function host(st: ImportState, opts: ImportOptions, watch: LinkWatch): ShellHost<Scope> {
   return {
     at: (loc) => { st.file = loc.file; st.line = loc.line; },
-    diag: (level, message, code, at) => { st.diagnostics.push({ level, message, file: at.file, line: at.line, code }); },
+    diag: (level, message, code, at) => { st.diagnostics.push({ level, message, file: at.file, line: at.line, ...(at.column ? { column: at.column } : {}), code }); },
     run: (argv, io, shell) => {
       const before = st.diagnostics.length;
       const status = dispatch(st, io.scope, argv, { stdin: io.stdin, out: io.out, checked: io.checked, shell, probe: opts.probe });

@@ -29,7 +29,6 @@ export function ipCommand(st: ImportState, scope: Scope, argv: string[], exec: E
       st.warn('IPv6 (and non-IPv4 families) are not modelled; command ignored', 'ipv6');
       return true;
     } else if (o === '-f' || (o.length > 2 && VALUE_OPTIONS.some((v) => matches(o, v)))) {
-      if (o === '-b' || matches(o, '-batch')) { st.warn('ip -batch reads a file that is not part of the script; ignored'); return true; }
       i++;
     } else if (FLAG_OPTIONS.includes(o) || FLAG_OPTIONS.some((f) => f.length > 2 && o.length > 2 && matches(o, f))) {
       if (o === '-V' || o === '-Version') { st.info('"ip -V" only displays'); return true; }

@@ -90,3 +90,40 @@ describe('network commands as commands of the shell', () => {
     expect(devs(r)).toEqual(['lo', 'tap0']);
   });
 });
+
+describe('constructs the importer cannot fully run are located warnings, never throws', () => {
+  const at = (r: ReturnType<typeof importScript>, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => [d.level, d.line, d.column]);
+
+  it('keeps a glob literal and says where it is', () => {
+    const r = importScript('ip link add br0 type bridge\nfor f in /sys/class/net/*; do echo "$f"; done\nip link set eth? up 2>/dev/null || true\ncase x in *) ;; esac\n[[ br0 == br* ]] && echo ok\n');
+    expect(at(r, 'glob')).toEqual([['warning', 2, 10], ['warning', 3, 13]]);
+    expect(r.diagnostics.find((d) => d.code === 'glob')?.message).toMatch(/\/sys\/class\/net\/\*.*kept as the literal word/);
+  });
+
+  it('runs one s/// of sed on a pipe and warns, with the column, about other sed and awk programs', () => {
+    const r = importScript('N=$(echo veth-1 | sed \'s/-/_/g\')\nip link add "$N" type dummy\nM=$(ip -o link | sed -n \'s/^[0-9]*: \\([^:]*\\).*/\\1/p\')\nip -o addr | awk \'$3 == "inet" {print $4}\'\nsed -i s/a/b/ /etc/hosts\n');
+    expect(devs(r)).toEqual(['lo', 'veth_1']);
+    expect(at(r, 'text-filter')).toEqual([['warning', 3, 18], ['warning', 4, 14], ['warning', 5, 1]]);
+    expect(r.diagnostics.find((d) => d.line === 5)?.message).toMatch(/\/etc\/hosts is left as it is/);
+  });
+
+  it('runs <(…) as a file holding its output and says >(…) is not run', () => {
+    const r = importScript('while read n; do ip netns add "$n"; done < <(printf "red\\nblue\\n")\ntee >(grep x) < /dev/null\n');
+    expect(r.design.hosts[0].namespaces.map((n) => n.name)).toEqual(['host', 'red', 'blue']);
+    expect(at(r, 'process-substitution')).toEqual([['info', 1, 44], ['warning', 2, 5]]);
+  });
+
+  it('runs ip -batch from a here-document with the options before it, stopping at the first failure', () => {
+    const r = importScript('ip netns add red\nip -n red -batch - <<EOF\nlink add d0 type dummy\n# a comment\nlink set d9 up\nlink add d1 type dummy\nEOF\nip -force -b - <<EOF\nlink set nope up\nlink add h0 type dummy\nEOF\n');
+    expect(devs(r, 'red')).toEqual(['lo', 'd0']);
+    expect(devs(r)).toEqual(['lo', 'h0']);
+    expect(r.diagnostics.filter((d) => d.code === 'batch-failed').map((d) => [d.line, d.message])).toEqual([[2, 'Command failed -:3'], [8, 'Command failed -:1']]);
+    expect(r.failedLines).toEqual([2, 8]);
+  });
+
+  it('runs the EXIT trap when the script ends', () => {
+    const r = importScript('set -e\ncleanup() { ip netns del scratch; }\ntrap cleanup EXIT\nip netns add keep\nip netns add scratch\nip link set nope up\nip netns add never\n');
+    expect(r.design.hosts[0].namespaces.map((n) => n.name)).toEqual(['host', 'keep']);
+    expect(r.exitStatus).toBe(1);
+  });
+});

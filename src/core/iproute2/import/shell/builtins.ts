@@ -290,7 +290,13 @@ const BUILTINS: Record<string, Builtin<unknown>> = {
   },
   wait: () => 0,
   trap: (sh, argv) => {
-    if (argv.length > 1) sh.diag('info', `"trap" noted: its handler (${argv[1].slice(0, 40)}) is not run by the importer`, 'trap');
+    const args = argv[1] === '--' ? argv.slice(2) : argv.slice(1);
+    if (args.length < 2) return 0;
+    const [handler, ...signals] = args;
+    const exit = signals.some((s) => /^(0|EXIT|SIGEXIT)$/i.test(s));
+    if (exit) sh.setExitTrap(handler === '-' ? undefined : handler);
+    const others = signals.filter((s) => !/^(0|EXIT|SIGEXIT)$/i.test(s));
+    if (others.length && handler !== '-' && handler !== '') sh.diag('info', `"trap" on ${others.join(' ')}: no signal reaches an imported script, so its handler (${handler.slice(0, 40)}) is not run`, 'trap');
     return 0;
   },
   alias: () => 0,

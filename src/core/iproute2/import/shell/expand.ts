@@ -16,6 +16,8 @@ export interface ExpandEnv {
   positional(): string[];
   /** Runs `$(…)` and returns its output. */
   substitute(text: string, line: number): string;
+  /** `<(…)` / `>(…)`: returns the file name the word becomes. */
+  procsub(dir: '<' | '>', text: string, line: number, column: number | undefined): string;
   /** `${VAR:?msg}` with VAR unset: bash prints the message and the script exits. */
   fatal(message: string): never;
   /** `set -u` with an unset variable. */
@@ -115,6 +117,7 @@ export function expandPart(p: WordPart, env: ExpandEnv): string {
     const inner = expandText(p.arith, env, p.line ?? 0);
     return String(evalArith(inner, { get: (n) => special(n, env), set: (n, v) => env.set(n, v) }));
   }
+  if (p.command !== undefined && p.procsub) return env.procsub(p.procsub, p.command, p.line ?? 0, p.column);
   if (p.command !== undefined) return env.substitute(p.command, p.line ?? 0).replace(/\n+$/, '');
   const e = p.param!;
   const arr = e.index !== undefined ? env.array(e.name) : undefined;

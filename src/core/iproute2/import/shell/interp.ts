@@ -16,7 +16,7 @@ import { builtin, type Builtin } from './builtins';
 
 export type Level = 'error' | 'warning' | 'info';
 
-export interface Location { file: string; line: number }
+export interface Location { file: string; line: number; column?: number }
 
 /** How a command is being run, handed to the host. */
 export interface CommandIo<S> {
@@ -114,7 +114,25 @@ export class Shell<S> {
   runScript(text: string, file: string, args: string[], scope: S, out?: (text: string) => void): RunOutcome {
     this.positional = [...args];
     this.vars.set('0', file);
-    return this.top(text, file, scope, 1, out);
+    this.texts.set(file, text);
+    const outcome = this.top(text, file, scope, 1, out);
+    const trap = this.exitTrap;
+    if (trap === undefined) return outcome;
+    // bash runs the EXIT trap once, when the script ends (its end, `exit`, or `set -e`);
+    // `$?` in it is the script's status, and the script keeps that status unless the
+    // handler itself calls `exit`.
+    this.exitTrap = undefined;
+    this.status = outcome.status;
+    this.exitReason = undefined;
+    const ran = this.top(trap.text, trap.file, scope, trap.line, out);
+    return ran.stopped?.reason === 'exit' || ran.stopped?.reason === 'errexit' ? { ...outcome, status: ran.status } : outcome;
+  }
+
+  /** The EXIT trap's handler (`trap cleanup EXIT`); `undefined` resets it (`trap - EXIT`). */
+  private exitTrap: { text: string; file: string; line: number } | undefined;
+
+  setExitTrap(text: string | undefined): void {
+    this.exitTrap = text === undefined || text === '' ? undefined : { text, file: this.loc.file, line: this.loc.line };
   }
 
   /** Runs `sh -c TEXT` / `bash -c TEXT` text in a scope, as a child shell, at the current line. */
@@ -197,6 +215,12 @@ export class Shell<S> {
     this.host.diag(level, message, code, { ...this.loc });
   }
 
+  /** A diagnostic at the current line, with the column where `needle` stands on it. */
+  diagAt(level: Level, message: string, code: string, needle: string): void {
+    const column = this.columnOf(this.loc.file, this.loc.line, needle);
+    this.host.diag(level, message, code, { ...this.loc, ...(column ? { column } : {}) });
+  }
+
   private step(line: number): void {
     this.loc = { file: this.loc.file, line };
     if (++this.steps > this.stepCap) {
@@ -243,6 +267,7 @@ export class Shell<S> {
       array: (n) => this.arrays.get(n),
       positional: () => this.positional,
       substitute: (text, line) => this.substitute(text, line, ctx),
+      procsub: (dir, text, line, column) => this.procsub(dir, text, line, column, ctx),
       fatal: (message) => {
         this.diag('error', message, 'unset-parameter');
         this.exitReason = 'fatal';
@@ -267,6 +292,57 @@ export class Shell<S> {
   }
 
   /** `$(…)`: runs the text as a child shell and returns what it printed. */
+  /**
+   * `<(cmd)` becomes a file holding what cmd prints, as bash's /dev/fd/63 does; `>(cmd)` is not
+   * run (nothing written to it is read back) and becomes /dev/null.
+   */
+  private procsub(dir: '<' | '>', text: string, line: number, column: number | undefined, ctx: Ctx<S>): string {
+    const at = { file: this.loc.file, line, ...(column ? { column } : {}) };
+    const shown = `${dir}(${text.length > 30 ? `${text.slice(0, 27)}...` : text})`;
+    if (dir === '>') {
+      this.host.diag('warning', `process substitution ${shown} is not run by the importer; it is taken as /dev/null, so what is written to it is discarded`, 'process-substitution', at);
+      return '/dev/null';
+    }
+    const out = this.substitute(text, line, ctx);
+    const name = `/dev/fd/${63 - (this.procsubs++ % 40)}`;
+    this.files.set(name, out);
+    this.host.diag('info', `process substitution ${shown}: its command was run and its output read as a file (${name}); the importer runs it before the command that reads it, not alongside`, 'process-substitution', at);
+    return name;
+  }
+
+  private procsubs = 0;
+
+  /**
+   * A glob (`/sys/class/net/*`, `eth?`, `veth[0-9]`) would match files on the machine that runs
+   * the script; the importer has no filesystem, so it keeps the word as written, as bash does
+   * when nothing matches. Said once per word and line.
+   */
+  private noteGlobs(words: Word[], line: number): void {
+    for (const w of words) {
+      const literal = w.parts.filter((p) => !p.quoted && p.variable === undefined && !p.param && p.command === undefined && p.arith === undefined).map((p) => p.text).join('');
+      if (!/[*?]|\[[^\]]+\]/.test(literal)) continue;
+      const text = w.parts.map((p) => p.text).join('');
+      const key = `${this.loc.file}:${w.line ?? line}:${text}`;
+      if (this.notedGlobs.has(key)) continue;
+      this.notedGlobs.add(key);
+      const column = this.columnOf(this.loc.file, w.line ?? line, text);
+      this.host.diag('warning', `the glob ${text} is not expanded: the importer has no filesystem to match it against, so it is kept as the literal word "${text}" (as bash does when nothing matches)`, 'glob', { file: this.loc.file, line: w.line ?? line, ...(column ? { column } : {}) });
+    }
+  }
+
+  private readonly notedGlobs = new Set<string>();
+
+  /** The script texts by file name, for columns in messages. */
+  private readonly texts = new Map<string, string>();
+
+  /** 1-based column of `needle` on a line of a file, if it is found there. */
+  columnOf(file: string, line: number, needle: string): number | undefined {
+    const text = this.texts.get(file) ?? this.files.get(file);
+    const l = text?.split('\n')[line - 1];
+    const k = l?.indexOf(needle) ?? -1;
+    return k >= 0 ? k + 1 : undefined;
+  }
+
   private substitute(text: string, line: number, ctx: Ctx<S>): string {
     let out = '';
     const saved = this.loc;
@@ -423,6 +499,7 @@ export class Shell<S> {
       }
       case 'for': {
         this.step(c.line);
+        if (c.items) this.noteGlobs(c.items, c.line);
         const items = c.items ? expandWords(c.items, this.env(ctx)) : [...this.positional];
         let status = 0;
         for (const item of items) {
@@ -541,6 +618,7 @@ export class Shell<S> {
     let argv: string[];
     this.lastSubstitution = undefined;
     try {
+      this.noteGlobs(c.words, c.line);
       argv = expandWords(c.words, env);
       if (!argv.length) for (const a of c.assigns) if (!this.assign(a, env)) return this.fail(1, ctx, c.line);
     } catch (e) {

@@ -22,6 +22,10 @@ export interface WordPart {
   command?: string;
   /** `$((…))`: the arithmetic expression. */
   arith?: string;
+  /** `<(…)` / `>(…)`: a process substitution; `command` holds its text. */
+  procsub?: '<' | '>';
+  /** 1-based column where the part starts on `line` (process substitutions). */
+  column?: number;
   /** Line where an expansion starts (command substitutions are lexed again from there). */
   line?: number;
 }
@@ -158,6 +162,18 @@ export function lex(text: string, firstLine = 1): LexResult {
       }
     }
     if (c === '(' || c === ')') { tokens.push({ kind: 'op', op: c, line }); i++; continue; }
+    if ((c === '<' || c === '>') && peek(1) === '(') {
+      // `<(cmd)` / `>(cmd)`: a process substitution is a word (a file name), not a redirection.
+      const close = scanParen(text, i + 2);
+      if (close >= 0) {
+        const column = i - text.lastIndexOf('\n', i - 1);
+        const src = text.slice(i, close + 1);
+        tokens.push({ kind: 'word', word: { parts: [{ text: src, quoted: false, command: text.slice(i + 2, close), procsub: c, line, column }], line } });
+        line += countNewlines(src);
+        i = close + 1;
+        continue;
+      }
+    }
     if (c === '>' || c === '<' || (/[0-9]/.test(c) && (peek(1) === '>' || peek(1) === '<'))) {
       let op = '';
       if (/[0-9]/.test(c)) op += text[i++];

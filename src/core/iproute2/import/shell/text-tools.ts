@@ -61,13 +61,59 @@ const grep: Builtin<unknown> = (sh, argv, ctx) => {
   }
   if (!patterns.length) { if (!rest.length) { sh.diag('error', 'grep: no pattern'); return 2; } patterns.push(rest.shift()!); }
   const res = patterns.map((p) => regex(whole ? `^(?:${p})$` : word ? `\\b(?:${p})\\b` : p, ext || whole || word, fixed && !whole && !word, icase ? 'i' : ''));
-  if (res.some((r) => !r)) { sh.diag('warning', `grep: pattern ${patterns.join(' ')} is not understood; taken as not matching`); return 1; }
+  if (res.some((r) => !r)) { sh.diagAt('warning', `grep pattern ${JSON.stringify(clip(patterns.join(' ')))} is not understood by the importer; it is taken as matching no line`, 'text-filter', 'grep'); return 1; }
   const matched = lines(input(sh, ctx, rest)).filter((l) => res.some((r) => r!.test(l)) !== invert);
   if (!quiet) ctx.out?.(count ? `${matched.length}\n` : only ? emit(matched.flatMap((l) => l.match(new RegExp(res[0]!.source, `g${icase ? 'i' : ''}`)) ?? [])) : emit(matched));
   return matched.length ? 0 : 1;
 };
 
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
+
+/**
+ * `sed`: one `s/RE/TEXT/[g]` expression (basic or `-E`) is run on the input; any other
+ * program, and `sed -i` on a file, is not: said with its column, the output taken as empty.
+ */
+const sed: Builtin<unknown> = (sh, argv, ctx) => {
+  let ext = false; let inPlace = false; let quiet = false;
+  const exprs: string[] = [];
+  const files: string[] = [];
+  for (let k = 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '-e' || a === '--expression') { exprs.push(argv[++k] ?? ''); continue; }
+    if (/^-[Ernsiu]+$/.test(a)) { ext ||= /[Er]/.test(a); inPlace ||= a.includes('i'); quiet ||= a.includes('n'); continue; }
+    if (a.startsWith('-i') || a.startsWith('--in-place')) { inPlace = true; continue; }
+    if (a === '-E' || a === '--regexp-extended') { ext = true; continue; }
+    if (!exprs.length && files.length === 0 && !a.startsWith('-')) { exprs.push(a); continue; }
+    files.push(a);
+  }
+  const prog = exprs.join('; ');
+  const m = exprs.length === 1 && !quiet && !inPlace ? /^s(.)((?:(?!\1)[^\\]|\\.)*)\1((?:(?!\1)[^\\]|\\.)*)\1(g?)$/.exec(prog) : null;
+  const re = m ? regex(m[2], ext, false, m[4]) : undefined;
+  if (!m || !re) {
+    input(sh, ctx, inPlace ? [] : files);
+    const assumed = inPlace ? `${files.length > 1 ? 'the files' : 'the file'} ${files.join(' ')} ${files.length > 1 ? 'are' : 'is'} left as ${files.length > 1 ? 'they are' : 'it is'}` : 'it is taken to print nothing';
+    sh.diagAt('warning', `sed program ${JSON.stringify(clip(prog))} is not run by the importer (only one s/…/…/ on a pipe is); ${assumed}`, 'text-filter', 'sed');
+    return 0;
+  }
+  const text = m[3];
+  // sed's replacement: `&` is the match, `\1`…`\9` the groups, `\n` a newline, `\X` is X.
+  const replace = (match: string, ...rest: unknown[]) => {
+    let out = '';
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k];
+      if (c === '&') { out += match; continue; }
+      if (c !== '\\' || k + 1 >= text.length) { out += c; continue; }
+      const d = text[++k];
+      out += /[1-9]/.test(d) ? String(rest[Number(d) - 1] ?? '') : d === 'n' ? '\n' : d;
+    }
+    return out;
+  };
+  ctx.out?.(emit(lines(input(sh, ctx, files)).map((l) => l.replace(re, replace))));
+  return 0;
+};
+
 export const TEXT_TOOLS: Record<string, Builtin<unknown>> = {
+  sed,
   grep,
   egrep: grep,
   fgrep: grep,
@@ -84,14 +130,18 @@ export const TEXT_TOOLS: Record<string, Builtin<unknown>> = {
   cut: (sh, argv, ctx) => {
     let delim = '\t';
     let fields = '';
+    let chars = '';
     const files: string[] = [];
     for (let k = 1; k < argv.length; k++) {
       const a = argv[k];
       if (a.startsWith('-d')) delim = a.length > 2 ? a.slice(2) : argv[++k] ?? '\t';
       else if (a.startsWith('-f')) fields = a.length > 2 ? a.slice(2) : argv[++k] ?? '';
+      else if (a.startsWith('-c') || a.startsWith('-b')) chars = a.length > 2 ? a.slice(2) : argv[++k] ?? '';
       else if (!a.startsWith('-')) files.push(a);
     }
-    const want = (i: number) => fields.split(',').some((r) => { const [a, b] = r.split('-'); const lo = a ? Number(a) : 1; const hi = b === undefined ? lo : b ? Number(b) : Infinity; return i >= lo && i <= hi; });
+    const want = (i: number, list = fields) => list.split(',').some((r) => { const [a, b] = r.split('-'); const lo = a ? Number(a) : 1; const hi = b === undefined ? lo : b ? Number(b) : Infinity; return i >= lo && i <= hi; });
+    // `cut -c LIST`: characters by position (one byte each in the ASCII names scripts use).
+    if (chars) { ctx.out?.(emit(lines(input(sh, ctx, files)).map((l) => [...l].filter((_, i) => want(i + 1, chars)).join('')))); return 0; }
     ctx.out?.(emit(lines(input(sh, ctx, files)).map((l) => (l.includes(delim) ? l.split(delim).filter((_, i) => want(i + 1)).join(delim) : l))));
     return 0;
   },
@@ -127,7 +177,11 @@ export const TEXT_TOOLS: Record<string, Builtin<unknown>> = {
       else args.push(argv[k]);
     }
     const m = /^\s*(?:\/([^/]*)\/\s*)?\{\s*print\s+((?:\$\d+|NF|\$NF)(?:\s*,\s*(?:\$\d+|\$NF))*)\s*;?\s*\}\s*$/.exec(args[0] ?? '');
-    if (!m) { sh.diag('warning', `awk program ${JSON.stringify((args[0] ?? '').slice(0, 40))} is not run by the importer; it prints nothing`, 'unmodelled'); return 0; }
+    if (!m) {
+      input(sh, ctx, args.slice(1));
+      sh.diagAt('warning', `awk program ${JSON.stringify(clip(args[0] ?? ''))} is not run by the importer (only '{print $N}' is); it is taken to print nothing`, 'text-filter', 'awk');
+      return 0;
+    }
     const filter = m[1] !== undefined ? regex(m[1], true, false, '') : undefined;
     const cols = m[2].split(',').map((c) => c.trim());
     const out = lines(input(sh, ctx, args.slice(1))).filter((l) => !filter || filter.test(l)).map((l) => {

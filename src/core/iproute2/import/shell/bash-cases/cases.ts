@@ -49,4 +49,7 @@ export const BASH_CASES: BashCase[] = [
   { name: 'and-or-chains', script: 'ip link show FAIL && echo a || echo b\ntrue || ip link add x type dummy && echo c\nfalse && echo d; echo e\n' },
   { name: 'getopts-options', args: ['-b', 'br7', '-v', '-n3', 'rest'], script: 'while getopts ":b:n:v" opt; do\n  case $opt in\n    b) BR=$OPTARG ;;\n    n) N=$OPTARG ;;\n    v) V=1 ;;\n    \\?) echo "bad -$OPTARG"; exit 2 ;;\n  esac\ndone\nshift $((OPTIND - 1))\necho "$BR $N ${V:-0} $# $1"\nip link add "$BR" type bridge\n' },
   { name: 'text-filters-in-pipes', script: 'LIST=$(printf "red (id: 1)\\nblue (id: 0)\\n")\nif echo "$LIST" | grep -qw red; then echo has-red; fi\necho "$LIST" | grep -q green || ip netns add green\nFIRST=$(echo "$LIST" | awk \'{print $1}\' | head -1)\nN=$(echo "$LIST" | wc -l)\nIDS=$(echo "$LIST" | cut -d: -f2 | tr -d " )" | sort -n | tr "\\n" ,)\necho "$FIRST $N $IDS"\necho "$LIST" | grep -c id\n' },
+  { name: 'exit-trap-cleanup', script: 'cleanup() { echo "cleanup rc=$?"; ip netns del scratch; }\ntrap cleanup EXIT\nip netns add scratch\nip link add v0 type veth peer name v1\necho built\n' },
+  { name: 'exit-trap-after-set-e', script: 'set -e\ntrap \'echo "trap $?"; ip link del br0 || true\' EXIT\nip link add br0 type bridge\nip link set FAIL up\necho notreached\n' },
+  { name: 'exit-trap-reset-and-exit-status', script: 'trap "ip netns del a" EXIT\ntrap - EXIT\ntrap \'ip netns del b; exit 5\' 0 INT TERM\nip netns add b\nexit 3\n' },
 ];
