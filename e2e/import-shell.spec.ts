@@ -2,6 +2,7 @@
  * Importing a script the way people publish them: a main script and the vars file it
  * sources, dropped together on the Import dialog, with positional arguments typed in.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DesignerPage } from './designer-page';
 
@@ -56,4 +57,22 @@ test('a missing sourced file is a warning naming it; without arguments the usage
   await page.getByTestId('import-text').fill(MAIN);
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-findings')).toContainText('"./vars.sh" was not given');
+});
+
+test('a script built with ip -batch here-documents, and a located warning for a glob (1024x768)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const ui = new DesignerPage(page);
+  await ui.open();
+  await page.getByTestId('import-script').click();
+  const script = readFileSync(new URL('../fixtures/scripts-in-the-wild/heredoc-ip-batch/script.sh', import.meta.url), 'utf8');
+  await page.getByTestId('import-text').fill(`${script}for f in /sys/class/net/*; do echo "$f"; done\n`);
+  await page.getByTestId('import-run').click();
+  const findings = page.getByTestId('import-findings');
+  await expect(findings).toContainText('Command failed -:2');
+  await expect(findings).toContainText(':40:10: warning: the glob /sys/class/net/* is not expanded');
+  await page.screenshot({ path: '/tmp/import-batch-1024.png' });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(ui.node('netns-mid')).toBeVisible();
+  await expect(ui.node('netns-left')).toBeVisible();
+  await page.screenshot({ path: '/tmp/import-batch-done-1024.png' });
 });

@@ -18,6 +18,6 @@ export interface Diagnostic {
 
 /** `file:line: level: message`, the format every command-line report uses. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}` : ''}: ` : d.path ? `${d.path}: ` : '';
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : d.path ? `${d.path}: ` : '';
   return `${where}${d.level}: ${d.message}`;
 }

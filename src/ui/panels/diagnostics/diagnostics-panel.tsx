@@ -29,7 +29,7 @@ function drawnObject(design: Design, id: string | undefined): string | undefined
 function Row({ d, design, sourceLine }: { d: Diagnostic; design: Design; sourceLine?: string }) {
   const select = useAppStore((s) => s.select);
   const target = drawnObject(design, d.object);
-  const where = d.line ? `${d.file ?? 'line'}:${d.line}` : d.path ?? '';
+  const where = d.line ? `${d.file ?? 'line'}:${d.line}${d.column ? `:${d.column}` : ''}` : d.path ?? '';
   return (
     <li className={`diag-row diag-${d.level}${target ? ' clickable' : ''}`} data-testid="diagnostic" data-object={d.object}
       onClick={target ? () => select([target]) : undefined} title={target ? 'Select on the canvas' : undefined}>
