@@ -7,6 +7,11 @@
  * again over three kernel runs first, so that the kernel's own races (which interface's ARP
  * reply arrives first, frame order between two senders) are compared loosely, as the
  * conformance cases do through their `unstable` lists.
+ * A second fixed sample draws the same seeds' transport elements too (netcat listeners, DNAT,
+ * FORWARD DROP with `--ctstate`, tcp and traceroute probes): the seeds 20780018..23 are those
+ * of the base window whose designs hold DNAT rules, listeners and tcp probes together.
+ * VNETLAB_FUZZ_TRANSPORT_SEED / _COUNT choose others (exploration: VNETLAB_FUZZ_TRANSPORT=1
+ * npm run fuzz:kernel).
  */
 import { expect, it } from 'vitest';
 import { generateFuzzCase } from '../core/fuzz/generate';
@@ -22,13 +27,16 @@ import { limiter } from './pool';
 import { describeAsRoot } from './root-suite';
 import { runKernelCase, runKernelCaseRepeated } from './run-case';
 
-const COUNT = Number(process.env.VNETLAB_FUZZ_COUNT) || 50;
+const countOf = (v: string | undefined, d: number) => (v !== undefined && v !== '' && Number.isInteger(Number(v)) ? Number(v) : d);
+const COUNT = countOf(process.env.VNETLAB_FUZZ_COUNT, 50);
 const BASE = Number(process.env.VNETLAB_FUZZ_SEED) || 20_780_000;
+const TRANSPORT_COUNT = countOf(process.env.VNETLAB_FUZZ_TRANSPORT_COUNT, 6);
+const TRANSPORT_BASE = Number(process.env.VNETLAB_FUZZ_TRANSPORT_SEED) || 20_780_018;
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
 const MAX_PROBES = 8;
 
-async function compare(seed: number, runs: number) {
-  const c = generateFuzzCase(seed, { maxProbes: MAX_PROBES });
+async function compare(seed: number, runs: number, transport: boolean) {
+  const c = generateFuzzCase(seed, { maxProbes: MAX_PROBES, transport });
   const script = renderScript(c.elements, `fuzz seed ${seed}`);
   const probes = renderProbes(c.elements, c.probes).join('\n') + '\n';
   const kc = { name: `fuzz-${seed}`, script, probes };
@@ -42,22 +50,27 @@ async function compare(seed: number, runs: number) {
 }
 
 describeAsRoot('differential fuzzing: kernel vs simulator', () => {
-  console.log(`fuzz: ${COUNT} random designs, seeds ${BASE}..${BASE + COUNT - 1} (replay one: npm run fuzz:kernel -- --seed S --count 1)`);
+  console.log(`fuzz: ${COUNT} random designs, seeds ${BASE}..${BASE + COUNT - 1}, and ${TRANSPORT_COUNT} with transport, seeds ${TRANSPORT_BASE}..${TRANSPORT_BASE + TRANSPORT_COUNT - 1} (replay one: [VNETLAB_FUZZ_TRANSPORT=1] npm run fuzz:kernel -- --seed S --count 1)`);
   const run = limiter(JOBS);
-  const outcomes = Array.from({ length: COUNT }, (_, i) => {
-    const seed = BASE + i;
+  const sample = [
+    ...Array.from({ length: COUNT }, (_, i) => ({ seed: BASE + i, transport: false })),
+    ...Array.from({ length: TRANSPORT_COUNT }, (_, i) => ({ seed: TRANSPORT_BASE + i, transport: true })),
+  ];
+  const outcomes = sample.map(({ seed, transport }) => {
     const p = run(async () => {
-      const first = await compare(seed, 1);
-      return first.diff.length ? { ...(await compare(seed, 3)), seed } : { ...first, seed };
+      const first = await compare(seed, 1, transport);
+      return first.diff.length ? { ...(await compare(seed, 3, transport)), seed } : { ...first, seed };
     });
     p.catch(() => {});
-    return { seed, p };
+    return { seed, transport, p };
   });
 
-  for (const { seed, p } of outcomes) {
-    it(`random design seed ${seed}: simulator agrees with the kernel`, async () => {
+  for (const { seed, transport, p } of outcomes) {
+    const what = transport ? 'random design with listeners and NAT' : 'random design';
+    const replay = `${transport ? 'VNETLAB_FUZZ_TRANSPORT=1 ' : ''}npm run fuzz:kernel -- --seed ${seed} --count 1`;
+    it(`${what} seed ${seed}: simulator agrees with the kernel`, async () => {
       const o = await p;
-      expect(o.text.join('\n'), `seed ${seed} disagrees (replay: npm run fuzz:kernel -- --seed ${seed} --count 1)`).toBe('');
+      expect(o.text.join('\n'), `seed ${seed} disagrees (replay: ${replay})`).toBe('');
     });
   }
 });

@@ -83,7 +83,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
   const dev = created[0];
   // The generic attributes (`address`, `mtu`, `master`, `up` …) apply as `ip link set` would.
   const settings: LinkRequest = { ...req, name: undefined, netns: undefined, type: undefined, typeArgs: [] };
-  return applyLinkSettings(st, target, dev, settings);
+  return applyLinkSettings(st, target, dev, settings, true);
 }
 
 type Base = { id: string; name: string; ns: string; up: boolean; addresses: Address[] };

@@ -14,8 +14,14 @@ import type { ImportState, Scope } from './state';
 
 const RTNL = 'RTNETLINK answers: ';
 
-/** Applies the generic and kind attributes of `req` to `dev` (which lives in `scope`). */
-export function applyLinkSettings(st: ImportState, scope: Scope, dev: Device, req: LinkRequest): boolean {
+/** Outer Ethernet, IPv4, UDP and VXLAN headers (VXLAN_HEADROOM). */
+const VXLAN_OVERHEAD = 50;
+
+/**
+ * Applies the generic and kind attributes of `req` to `dev` (which lives in `scope`): `ip link
+ * set`, and the generic attributes of `ip link add` (`creating`).
+ */
+export function applyLinkSettings(st: ImportState, scope: Scope, dev: Device, req: LinkRequest, creating = false): boolean {
   const host = scope.host;
   let here = scope;
   if (req.netns !== undefined) {
@@ -43,7 +49,15 @@ export function applyLinkSettings(st: ImportState, scope: Scope, dev: Device, re
     const mtu = parseUint(req.mtu);
     if (mtu === undefined) return st.fail(`Error: argument "${req.mtu}" is wrong: Invalid "mtu" value`);
     if (mtu < 68) return st.fail(`${RTNL}Invalid argument`);
-    dev.mtu = mtu;
+    if (dev.kind === 'vxlan') {
+      // vxlan_dev_configure lowers a creation-time MTU to the lower device's less the 50
+      // bytes of outer headers; vxlan_change_mtu refuses more later (-EINVAL); without a
+      // lower device only the 65535 maximum bounds it (dev_validate_mtu), as measured on 6.18
+      const lower = dev.underlay !== undefined ? scope.host.devices.find((d) => d.id === dev.underlay) : undefined;
+      const max = lower ? (lower.mtu ?? 1500) - VXLAN_OVERHEAD : 65535;
+      if (mtu > max && !creating) return st.fail(lower ? `${RTNL}Invalid argument` : 'Error: mtu greater than device maximum.');
+      dev.mtu = Math.min(mtu, max);
+    } else dev.mtu = mtu;
     st.touch(dev.id);
   }
   if (req.name !== undefined && req.name !== dev.name) {

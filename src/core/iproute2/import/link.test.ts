@@ -90,6 +90,15 @@ describe('ip link add', () => {
 });
 
 describe('ip link set and delete', () => {
+  it('keeps a VXLAN device within its lower device\'s MTU less 50 bytes, as Linux 6.18 does', () => {
+    const r = imp('ip link add v0 type veth peer name v1', 'ip link add vx0 mtu 1451 type vxlan id 1 dstport 4789 remote 10.0.0.2 dev v0',
+      'ip link set vx0 mtu 1451', 'ip link set vx0 mtu 1400', 'ip link add vx1 type vxlan id 2 dstport 4789 remote 10.0.0.2', 'ip link set vx1 mtu 65536', 'ip link set vx1 mtu 9000');
+    expect(errorLines(r)).toEqual([3, 6]);
+    expect(errors(r)).toEqual(['RTNETLINK answers: Invalid argument', 'Error: mtu greater than device maximum.']);
+    expect(devIn(r, 'host', 'vx0')?.mtu).toBe(1400);
+    expect(devIn(r, 'host', 'vx1')?.mtu).toBe(9000);
+  });
+
   it('moving a device to a netns sets it down and wipes addresses, routes and bridge membership', () => {
     const r = imp('ip netns add ns1', 'ip link add br0 type bridge', 'ip link add v0 type veth peer name v1', 'ip addr add 10.0.0.1/24 dev v0',
       'ip link set v0 up', 'ip route add 10.1.0.0/16 via 10.0.0.2', 'ip link set v0 master br0', 'ip link set v0 netns ns1');

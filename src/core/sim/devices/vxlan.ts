@@ -56,6 +56,8 @@ export interface VxlanState {
   learning: boolean;
   proxy: boolean;
   ttl?: number;
+  /** `group`: the multicast group joined on the underlay while the device is up (stack/mcast.ts). */
+  group?: number;
   fdb: Map<Mac, VxlanFdb>;
 }
 
@@ -84,6 +86,7 @@ export function vxlanState(cfg: VxlanDevice, byId: Map<string, SimDev>): VxlanSt
     local: cfg.local !== undefined ? parseIp(cfg.local) : undefined,
     underlay: cfg.underlay ? byId.get(cfg.underlay) : undefined,
     learning: cfg.learning !== false, proxy: !!cfg.proxy, ttl: cfg.ttl, fdb,
+    group: cfg.group !== undefined ? parseIp(cfg.group) : undefined,
   };
 }
 

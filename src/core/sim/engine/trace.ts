@@ -28,6 +28,7 @@ export type DropReason =
   | 'martian'
   | 'rp-filter'
   | 'no-forwarding'
+  | 'not-joined'
   | 'no-route'
   | 'ttl'
   | 'firewall'

@@ -15,6 +15,7 @@ import { confMax, confOr, forwarding } from './sysctl';
 import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
 import { icmpLocalDeliver, icmpSendError, icmpSendRedirect } from './icmp';
 import { neighOutput } from './neigh';
+import { mcJoined } from './mcast';
 import { filterVerdict, natPostrouting, natPrerouting } from './netfilter';
 import { ipChecksumFix } from './ip-output';
 import { shouldRedirect } from './redirect';
@@ -23,6 +24,7 @@ import { shouldRedirect } from './redirect';
 const whyOtherHost = (dev: SimDev) => `${dev.name}: unicast frame for another MAC is dropped by IP (net/ipv4/ip_input.c ip_rcv_core)`;
 const whyMartian = (dev: SimDev, [src, dst, why]: readonly [number, number, string]) => `${dev.name}: packet ${formatIp(src)} > ${formatIp(dst)} dropped as martian: ${why} (net/ipv4/route.c ip_route_input_slow)`;
 const whyNoForwarding = (dev: SimDev, dst: number) => `${dev.name}: ${formatIp(dst)} is not local and forwarding is off on ${dev.name}; dropped silently (net/ipv4/route.c ip_error)`;
+const whyNotJoined = (dev: SimDev, dst: number) => `${dev.name}: ${formatIp(dst)} is a multicast group ${dev.name} has not joined; dropped (net/ipv4/route.c ip_route_input_rcu, ip_check_mc_rcu)`;
 const whyNoRoute = (dev: SimDev, dst: number) => `${dev.name}: no route to ${formatIp(dst)} while forwarding; ICMP net unreachable goes back (net/ipv4/route.c ip_error)`;
 
 export type InputRoute =
@@ -31,6 +33,7 @@ export type InputRoute =
   | { kind: 'forward'; dev: SimDev; nexthop: number; route: FibRoute }
   | { kind: 'martian'; why: string }
   | { kind: 'no-forwarding' }
+  | { kind: 'not-joined' }
   | { kind: 'unreachable' };
 
 // Results without data are shared (callers only read them): no allocation per packet.
@@ -38,6 +41,7 @@ const LOCAL: InputRoute = Object.freeze({ kind: 'local' });
 const BROADCAST: InputRoute = Object.freeze({ kind: 'broadcast' });
 const NO_FORWARDING: InputRoute = Object.freeze({ kind: 'no-forwarding' });
 const UNREACHABLE: InputRoute = Object.freeze({ kind: 'unreachable' });
+const NOT_JOINED: InputRoute = Object.freeze({ kind: 'not-joined' });
 
 /** fib_validate_source: null if the source is acceptable on `dev`, else why not. */
 export function validateSource(ns: SimNs, src: number, dev: SimDev): string | null {
@@ -67,7 +71,7 @@ export function inputRoute(ns: SimNs, dst: number, src: number, dev: SimDev): In
     const bad = validateSource(ns, src, dev);
     return bad ? { kind: 'martian', why: bad } : BROADCAST;
   }
-  if (isMulticast(dst)) return BROADCAST;
+  if (isMulticast(dst)) return mcJoined(dev, dst) ? BROADCAST : NOT_JOINED;
   if (!forwarding(dev)) return NO_FORWARDING;
   const r = fibLookup(ns, dst);
   if (!r || r.type !== 'unicast') return UNREACHABLE;
@@ -114,6 +118,9 @@ export function ipRcv(sim: Sim, dev: SimDev, frame: Uint8Array, off: number, pt:
       return;
     case 'no-forwarding':
       dropWhy(sim, dev, 'no-forwarding', whyNoForwarding, dev, dst, frame);
+      return;
+    case 'not-joined':
+      dropWhy(sim, dev, 'not-joined', whyNotJoined, dev, dst, frame);
       return;
     case 'unreachable':
       dropWhy(sim, dev, 'no-route', whyNoRoute, dev, dst, frame);

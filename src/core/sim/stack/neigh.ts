@@ -4,7 +4,8 @@
  * 1 s apart then FAILED; REACHABLE for a random 15–45 s; STALE → DELAY on use → PROBE
  * with unicast re-probes after 5 s), and the queue of packets waiting for resolution.
  */
-import { formatIp } from '../../net/ipv4';
+import { formatIp, isMulticast } from '../../net/ipv4';
+import { ipMcastMac } from './mcast';
 import type { NeighEntry, NudState, Sim, SimDev } from '../model';
 import { ETHERTYPE_IPV4 } from '../wire/ethernet';
 import { writeEthHeader } from '../mac-cache';
@@ -135,6 +136,10 @@ export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Arr
   }
   if (isBroadcastAddr(dev.ns, nexthop)) {
     sendIpFrame(sim, dev, BROADCAST_MAC, ip);
+    return;
+  }
+  if (isMulticast(nexthop)) {
+    sendIpFrame(sim, dev, ipMcastMac(nexthop), ip);
     return;
   }
   let e = neighLookup(dev, nexthop);
