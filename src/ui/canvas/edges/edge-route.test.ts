@@ -50,14 +50,11 @@ describe('which wires a large design draws', () => {
 });
 
 describe('plugStepCentreY', () => {
-  it('keeps the bend half-way when the label has room', () => {
-    expect(plugStepCentreY(0, 100)).toBeUndefined();
+  it('runs the wire close to the far plug, downwards and upwards', () => {
+    expect(plugStepCentreY(0, 100)).toBe(88);
+    expect(plugStepCentreY(50, 0)).toBe(12);
   });
-  it('moves the bend past the label on a short drop, downwards and upwards', () => {
-    expect(plugStepCentreY(0, 50)).toBe(32);
-    expect(plugStepCentreY(50, 0)).toBe(18);
-  });
-  it('never moves it past the far plug', () => {
+  it('keeps the bend half-way on a wire too short for its label', () => {
     expect(plugStepCentreY(0, 30)).toBeUndefined();
   });
 });
