@@ -12,6 +12,7 @@ import { useAppStore } from '../store/store';
 import { connectionProblem, resolveConnection } from './connection';
 import { dragCommand } from './drag-commit';
 import { dropCommand, PALETTE_MIME, type PaletteItem } from './drop';
+import { fitOptions, setViewFitted, viewIsFitted } from './fit';
 import type { FlowEdge, FlowNode } from './flow-sync';
 import { useDesignerShortcuts } from './keyboard';
 import { LargeDesign } from './edges/relation-edge';
@@ -26,6 +27,9 @@ const overlays = extensions.filter((e) => e.CanvasOverlay);
 const MULTI_KEYS = ['Shift', 'Meta', 'Control'];
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const PRO_OPTIONS = { hideAttribution: true };
+const UNFIT = () => setViewFitted(false);
+const REFIT = () => setViewFitted(true);
+const CONTROLS_FIT = { padding: 0.15 };
 
 function minimapColour(n: Node): string {
   return n.type === 'device' ? '#5b7fd6' : n.type === 'lan' ? '#3c9a5f' : 'transparent';
@@ -66,9 +70,28 @@ export function Canvas() {
   useEffect(() => { setFlowAccess({ getNodes: () => rf.getNodes() as Node[], getEdges: () => rf.getEdges() as Edge[] }); }, [rf]);
   useEffect(() => {
     if (loadSeq === 0) return;
-    const t = setTimeout(() => void rf.fitView({ padding: 0.15 }), 50);
+    const t = setTimeout(() => void rf.fitView(fitOptions()), 50);
     return () => clearTimeout(t);
   }, [loadSeq, rf]);
+  // While the view is a fit nobody has moved, it follows the canvas's size: a panel opened
+  // after a load (Diagnostics after an import) must not leave the design under it.
+  // (Presentation fits its compact view itself: sim/sim-root.tsx.)
+  const wrapRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const ro = new ResizeObserver(() => {
+      if (t) clearTimeout(t);
+      t = setTimeout(() => {
+        if (viewIsFitted() && !useAppStore.getState().compactView && rf.getNodes().length) void rf.fitView(fitOptions(150));
+      }, 80);
+    });
+    ro.observe(el);
+    return () => { ro.disconnect(); if (t) clearTimeout(t); };
+  }, [rf]);
+  // a pan or zoom by the user (wheel, drag, pinch) ends the fit; programmatic moves pass no event
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => { if (e) setViewFitted(false); }, []);
 
   // Bring a selected object into view when it was selected from elsewhere (e.g. Diagnostics).
   const selection = useAppStore((s) => s.selection);
@@ -125,7 +148,7 @@ export function Canvas() {
   const large = nodes.length > VIRTUALISE_ABOVE;
   return (
     <LargeDesign.Provider value={large}>
-    <div className={`canvas-wrap${large ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapRef} className={`canvas-wrap${large ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -135,6 +158,7 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onMoveStart={onMoveStart}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
@@ -151,7 +175,7 @@ export function Canvas() {
       >
         <Background gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} style={MINIMAP_SIZE} />
-        <Controls />
+        <Controls onZoomIn={UNFIT} onZoomOut={UNFIT} fitViewOptions={CONTROLS_FIT} onFitView={REFIT} />
         {overlays.map((e) => { const O = e.CanvasOverlay!; return <O key={e.id} />; })}
       </ReactFlow>
       {empty && <div className="canvas-empty">Drag a device, namespace or LAN segment from the palette to start.</div>}

@@ -16,6 +16,11 @@ import { geometryOf, HEADER, type Geometry, type Rect } from './geometry';
 /** Space between a container's edge and its children, and between siblings, in the compact view. */
 export const COMPACT_PAD = 10;
 export const COMPACT_GAP = 14;
+/**
+ * Between rows the gap is taller: the wires between a row and the next (a child to its lower
+ * device, a port to its bridge, a NIC to its LAN) run there, with their labels beside them.
+ */
+export const COMPACT_ROW_GAP = 40;
 const TOP_GAP = 24;
 const MIN_NS = { width: 150, height: 90 };
 const MIN_HOST = { width: 190, height: 100 };
@@ -50,17 +55,18 @@ function sweep(items: Item[], axis: 'x' | 'y', lead: number, gap: number, want: 
 }
 
 /** Positions for one level's boxes, relative to their container. */
-function pack(items: Item[], lead: Point, gap: number): Map<Id, Point> {
+function pack(items: Item[], lead: Point, gap: number, rowGap = gap): Map<Id, Point> {
   if (!items.length) return new Map();
   const axes = (['x', 'y'] as const).map((axis) => {
-    const first = sweep(items, axis, lead[axis], gap, new Map());
+    const g = axis === 'x' ? gap : rowGap;
+    const first = sweep(items, axis, lead[axis], g, new Map());
     const o0 = Math.min(...items.map((i) => (axis === 'x' ? i.orig.x : i.orig.y)));
     const o1 = Math.max(...items.map((i) => (axis === 'x' ? i.orig.x + i.orig.width : i.orig.y + i.orig.height)));
     const n1 = Math.max(...items.map((i) => first.get(i.id)! + (axis === 'x' ? i.width : i.height)));
     const k = Math.min(1, (n1 - lead[axis]) / Math.max(1, o1 - o0));
     const want = new Map(items.map((i) => [i.id, axis === 'x' && i.wantX !== undefined ? i.wantX
       : lead[axis] + ((axis === 'x' ? i.orig.x : i.orig.y) - o0) * k]));
-    return sweep(items, axis, lead[axis], gap, want);
+    return sweep(items, axis, lead[axis], g, want);
   });
   return new Map(items.map((i) => [i.id, { x: axes[0].get(i.id)!, y: axes[1].get(i.id)! }]));
 }
@@ -89,7 +95,7 @@ export function compactGeometryOf(design: Design): Geometry {
   for (const [kid, parent] of orig.parent) kidsOf.set(parent, [...(kidsOf.get(parent) ?? []), kid]);
   const place = (container: Id, min: { width: number; height: number }) => {
     const kids = (kidsOf.get(container) ?? []).map(item);
-    const at = pack(kids, lead, COMPACT_GAP);
+    const at = pack(kids, lead, COMPACT_GAP, COMPACT_ROW_GAP);
     for (const [id, p] of at) g.position.set(id, p);
     g.size.set(container, hug(kids, at, min));
   };
@@ -101,7 +107,7 @@ export function compactGeometryOf(design: Design): Geometry {
   for (const lan of design.lans) g.size.set(lan.id, orig.size.get(lan.id)!);
   const top = [...design.hosts.map((h) => item(h.id)), ...design.lans.map((l) => item(l.id))];
   const origin = { x: 0, y: 0 };
-  let at = pack(top, origin, TOP_GAP);
+  let at = pack(top, origin, TOP_GAP, COMPACT_ROW_GAP);
   // a LAN segment goes under the NICs plugged into it, where that is free
   const nicCentres = new Map<Id, number[]>();
   for (const host of design.hosts) {
@@ -118,7 +124,7 @@ export function compactGeometryOf(design: Design): Geometry {
       const xs = nicCentres.get(it.id);
       if (xs) it.wantX = xs.reduce((a, b) => a + b, 0) / xs.length - it.width / 2;
     }
-    at = pack(top, origin, TOP_GAP);
+    at = pack(top, origin, TOP_GAP, COMPACT_ROW_GAP);
   }
   for (const [id, p] of at) g.position.set(id, p);
   const absOf = (id: Id): Rect => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { redo, undo, useAppStore } from '../store/store';
 import { copySelection, deleteSelection, pasteClipboard } from './edit-actions';
+import { fitOptions } from './fit';
 import { designEdges, designNodes } from './flow-sync';
 
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
@@ -49,7 +50,7 @@ export function useDesignerShortcuts(): void {
       }
       else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) { e.preventDefault(); deleteSelection(); }
       else if (!mod && e.key === '?') { st.setShortcutsOpen(!st.shortcutsOpen); }
-      else if (!mod && key === 'f' && !e.altKey) { void fitView({ padding: 0.15, duration: 200 }); }
+      else if (!mod && key === 'f' && !e.altKey) { void fitView(fitOptions(200)); }
       else if (e.key === 'Escape') { if (st.shortcutsOpen) st.setShortcutsOpen(false); else st.select([]); }
     };
     window.addEventListener('keydown', onKey);

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { extensions } from '../slots/registry';
 import { redo, undo, useAppStore } from '../store/store';
 import { deleteSelection } from '../canvas/edit-actions';
+import { fitOptions } from '../canvas/fit';
 
 const items = extensions.filter((e) => e.Toolbar);
 
@@ -20,7 +21,7 @@ export function Toolbar() {
         <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">Undo</button>
         <button onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
         <button onClick={deleteSelection} disabled={!hasSelection} title="Delete (Del)">Delete</button>
-        <button onClick={() => void fitView({ padding: 0.15, duration: 200 })} title="Fit view (F)">Fit</button>
+        <button onClick={() => void fitView(fitOptions(200))} title="Fit view (F)">Fit</button>
       </div>
       <div className="toolbar-group toolbar-extensions">
         {items.map((e) => { const T = e.Toolbar!; return <T key={e.id} />; })}

@@ -12,6 +12,14 @@ import './sim.css';
 
 const LINK_STATE_DELAY_MS = 300;
 
+/** A thin margin (the design as large as it goes), and the notices' band kept free when one shows. */
+function presentationPadding(canvas: DOMRect) {
+  const edge = Math.round(Math.min(canvas.width, canvas.height) * 0.02);
+  const notices = document.querySelector('.toasts')?.getBoundingClientRect();
+  const band = notices && notices.height > 0 ? canvas.bottom - notices.top + 8 : 0;
+  return { top: `${edge}px`, right: `${edge}px`, left: `${edge}px`, bottom: `${Math.max(edge, band)}px` } as const;
+}
+
 export function SimRoot() {
   const presentation = useSimStore((s) => s.presentation);
   const notice = useSimStore((s) => s.notice);
@@ -39,6 +47,8 @@ export function SimRoot() {
   const rf = useReactFlow();
   useEffect(() => {
     if (!presentation) return;
+    // the notices of the editing that came before are not for the class
+    for (const t of useAppStore.getState().toasts) useAppStore.getState().dismissToast(t.id);
     const el = document.querySelector('.canvas-wrap');
     let t: ReturnType<typeof setTimeout> | undefined;
     let again: ReturnType<typeof setTimeout> | undefined;
@@ -48,7 +58,7 @@ export function SimRoot() {
       const r = el?.getBoundingClientRect();
       const nodes = rf.getNodes();
       if (!r || !r.width || !r.height || !nodes.length) return;
-      void rf.setViewport(getViewportForBounds(rf.getNodesBounds(nodes), r.width, r.height, 0.2, 2, 0.04), { duration: 150 });
+      void rf.setViewport(getViewportForBounds(rf.getNodesBounds(nodes), r.width, r.height, 0.2, 2, presentationPadding(r)), { duration: 150 });
     };
     const refit = () => {
       if (t) clearTimeout(t);

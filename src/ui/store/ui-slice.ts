@@ -7,7 +7,10 @@ export type ToastLevel = 'info' | 'error';
 
 /** A button on a toast (e.g. Undo after a replaced design). */
 export interface ToastAction { label: string; run: () => void }
-export interface Toast { id: number; message: string; level: ToastLevel; action?: ToastAction }
+export interface Toast { id: number; message: string; level: ToastLevel; action?: ToastAction; key: string }
+
+/** At most this many notices show at once (the newest): more would cover the canvas. */
+export const MAX_TOASTS = 2;
 
 export interface UiSlice {
   theme: Theme;
@@ -24,8 +27,11 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   setShortcutsOpen: (open: boolean) => void;
   toasts: Toast[];
-  /** Shows a short message; refusals use level `error`. */
-  notify: (message: string, level?: ToastLevel, action?: ToastAction) => void;
+  /**
+   * Shows a short message; refusals use level `error`. A newer notice replaces an older one of
+   * the same `key` (default: the same text), so a stale Undo never undoes a later replacement.
+   */
+  notify: (message: string, level?: ToastLevel, action?: ToastAction, key?: string) => void;
   dismissToast: (id: number) => void;
 }
 
@@ -41,9 +47,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   shortcutsOpen: false,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   toasts: [],
-  notify: (message, level = 'info', action) => {
+  notify: (message, level = 'info', action, key = message) => {
     const id = ++toastSeq;
-    set({ toasts: [...get().toasts.slice(-3), { id, message, level, action }] });
+    const others = get().toasts.filter((t) => t.key !== key);
+    set({ toasts: [...others.slice(-(MAX_TOASTS - 1)), { id, message, level, action, key }] });
     // a toast with a button stays long enough to be used
     setTimeout(() => get().dismissToast(id), action ? 12000 : level === 'error' ? 7000 : 3500);
   },

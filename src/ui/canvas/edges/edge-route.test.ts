@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { midLabel, plugLabel, segmentOnScreen, stackedPeerPath } from './edge-route';
+import { midLabel, plugLabel, plugStepCentreY, segmentOnScreen, stackedPeerPath } from './edge-route';
 
 describe('wire routes and labels', () => {
   it('puts labels beside their wire: right of vertical runs, above horizontal ones', () => {
@@ -46,5 +46,15 @@ describe('which wires a large design draws', () => {
     expect(segmentOnScreen(2000, 100, 2100, 100, { ...view, transform: [0, 0, 0.4] })).toBe(true);
     expect(segmentOnScreen(3000, 100, 3100, 100, { ...view, transform: [0, 0, 0.2] })).toBe(true);
     expect(segmentOnScreen(12000, 100, 12100, 100, { ...view, transform: [0, 0, 0.1] })).toBe(false);
+  });
+});
+
+describe('plugStepCentreY', () => {
+  it('runs the wire close to the far plug, downwards and upwards', () => {
+    expect(plugStepCentreY(0, 100)).toBe(88);
+    expect(plugStepCentreY(50, 0)).toBe(12);
+  });
+  it('keeps the bend half-way on a wire too short for its label', () => {
+    expect(plugStepCentreY(0, 30)).toBeUndefined();
   });
 });

@@ -83,3 +83,20 @@ export function segmentOnScreen(x1: number, y1: number, x2: number, y2: number, 
   }
   return true;
 }
+
+/** How far a plug's label reaches along its wire (its offset plus its height) before a bend may come. */
+const LABEL_CLEAR = 32;
+/** How far from the far plug the horizontal run goes: the wires of one parent's children share it. */
+const BUS = 12;
+
+/**
+ * Where a stepped wire from a plug labelled beside it (`plugLabel`) makes its horizontal run:
+ * close to the far plug, so the run passes below every label at the near ends (its own and
+ * its siblings', which sit at other heights when the children do), or half-way when the wire
+ * is too short for that (undefined).
+ */
+export function plugStepCentreY(sourceY: number, targetY: number): number | undefined {
+  const span = Math.abs(targetY - sourceY);
+  if (span - BUS < LABEL_CLEAR) return undefined;
+  return targetY - Math.sign(targetY - sourceY) * BUS;
+}

@@ -13,7 +13,7 @@ import { deviceById } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import type { FlowEdge } from '../flow-sync';
 import { DEVICE_W } from '../geometry';
-import { midLabel, plugLabel, segmentOnScreen, stackedPeerPath } from './edge-route';
+import { midLabel, plugLabel, plugStepCentreY, segmentOnScreen, stackedPeerPath } from './edge-route';
 
 /** True when the canvas draws a large design (set by the canvas). */
 export const LargeDesign = createContext(false);
@@ -50,7 +50,8 @@ function RoutedEdge(props: EdgeProps<FlowEdge>) {
   const bracket = relation === 'peer' ? stackedPeerPath(sourceX, sourceY, targetX, targetY, DEVICE_W) : undefined;
   const [curve, midX, midY] = relation === 'peer'
     ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
-    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10 });
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10,
+      centerY: relation === 'parent' || relation === 'master' ? plugStepCentreY(sourceY, targetY) : undefined });
   const path = bracket?.path ?? curve;
   // Stacking labels sit by the upper device's plug, so several children of one parent don't
   // pile their labels on the parent; the others sit mid-wire. All sit beside the wire.

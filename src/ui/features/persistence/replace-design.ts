@@ -17,15 +17,18 @@ export function isBlank(d: Design): boolean {
   return d.lans.length === 0 && d.hosts.every((h) => h.namespaces.every((n) => n.root) && h.devices.every((x) => x.kind === 'loopback'));
 }
 
+/** The notice of a replacement: a newer one replaces it (its Undo would undo the newer one). */
+const REPLACED = 'design-replaced';
+
 /** Makes `next` the document, keeping the current one recoverable; `what` opens the notice. */
 export function replaceDesign(next: Design, what: string): void {
   const st = useAppStore.getState();
   const before = st.design;
   st.loadDesign(next);
-  if (isBlank(before)) { st.notify(what); return; }
+  if (isBlank(before)) { st.notify(what, 'info', undefined, REPLACED); return; }
   usePrevious.setState({ kept: true });
   savePrevious(before).catch((e: Error) => st.notify(`The previous design could not be kept: ${e.message}`, 'error'));
-  st.notify(`${what}. Your previous design is kept: Undo (Ctrl+Z) or "Previous design" brings it back.`, 'info', { label: 'Undo', run: undo });
+  st.notify(`${what}; the previous design is kept (Ctrl+Z, or Previous).`, 'info', { label: 'Undo', run: undo }, REPLACED);
 }
 
 /** Swaps the document with the kept previous design (itself kept in turn). */

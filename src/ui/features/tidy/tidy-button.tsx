@@ -5,6 +5,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { done } from '../../../core/model/edit/result';
 import { CANVAS_METRICS } from '../persistence/load-script';
+import { fitOptions } from '../../canvas/fit';
 import { useAppStore } from '../../store/store';
 
 export async function tidy(): Promise<void> {
@@ -19,7 +20,7 @@ export function TidyButton() {
   const empty = useAppStore((s) => !s.design.hosts.length && !s.design.lans.length);
   return (
     <button data-testid="tidy" disabled={empty} title="Tidy: lay the whole design out afresh (one undo step)"
-      onClick={() => void tidy().then(() => requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 200 })))}>
+      onClick={() => void tidy().then(() => requestAnimationFrame(() => void fitView(fitOptions(200))))}>
       Tidy
     </button>
   );

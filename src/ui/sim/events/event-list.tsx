@@ -8,6 +8,9 @@ import { simEvents, useSimStore, type EventFilter } from '../sim-store';
 import { deviceLabeler, eventProtocol, eventSummary, eventWhere, kindText } from './classify';
 
 const ROW = 24;
+/** Below this list width a row takes two lines, the summary on its own, so it is not cut off. */
+const TWO_LINES_BELOW = 1000;
+const TWO_LINE_ROW = 44;
 
 let cache: { filter: EventFilter; epoch: number; upTo: number; rows: number[] } | null = null;
 
@@ -81,6 +84,15 @@ export function EventList() {
   const rows = useMemo(() => filteredRows(simEvents, filter, epoch), [version, epoch, filter]);
   const box = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 400 });
+  const [twoLines, setTwoLines] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => setTwoLines(el.clientWidth < TWO_LINES_BELOW));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const ROW_H = twoLines ? TWO_LINE_ROW : ROW;
   useEffect(() => {
     const el = box.current;
     if (el && running) el.scrollTop = el.scrollHeight;
@@ -91,29 +103,29 @@ export function EventList() {
     if (!el || selected === null) return;
     const at = rows.indexOf(selected);
     if (at < 0) return;
-    const top = at * ROW;
-    if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight) {
+    const top = at * ROW_H;
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
       setScroll({ top: el.scrollTop, height: el.clientHeight });
     }
-  }, [selected, rows]);
-  const first = Math.max(0, Math.floor(scroll.top / ROW) - 10);
-  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW) + 10);
+  }, [selected, rows, ROW_H]);
+  const first = Math.max(0, Math.floor(scroll.top / ROW_H) - 10);
+  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW_H) + 10);
   return (
     <div className="sim-events">
       <Filters />
       <div className="sim-event-scroll" ref={box} data-testid="event-list" data-count={rows.length}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
         {rows.length === 0 && <p className="muted sim-empty">No events{filter.other ? '' : ' (OTHER, e.g. IPv6 link-up chatter, is hidden)'} yet. Type <code>ping -c 1 ADDRESS</code> in the Console tab, or press Run.</p>}
-        <div style={{ height: rows.length * ROW, position: 'relative' }}>
+        <div style={{ height: rows.length * ROW_H, position: 'relative' }}>
           {rows.slice(first, last).map((idx, k) => {
             const ev = simEvents[idx];
             const p = eventProtocol(ev);
             return (
               <div key={idx} role="row" data-testid="event-row" data-kind={ev.kind} data-proto={p}
                 aria-selected={idx === selected}
-                className={`sim-event proto-${p} kind-${ev.kind}${idx === selected ? ' selected' : ''}`}
-                style={{ top: (first + k) * ROW }}
+                className={`sim-event proto-${p} kind-${ev.kind}${twoLines ? ' two-lines' : ''}${idx === selected ? ' selected' : ''}`}
+                style={{ top: (first + k) * ROW_H }}
                 onClick={() => useSimStore.setState({ selectedEvent: idx })}>
                 <span className="t">{(ev.t / 1e9).toFixed(6)}</span>
                 <span className="where">{eventWhere(ev)}</span>
