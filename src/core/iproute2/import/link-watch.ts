@@ -137,12 +137,23 @@ export class LinkWatch {
    */
   update(final = false, timePassed = false): void {
     const devs = this.host.devices;
-    this.ids = new Map(devs.map((d) => [d.id, d]));
+    // one pass without allocation: this runs after every command, and scripts that build
+    // thousands of devices made a rebuilt map per command the importer's main cost
     const ids = this.ids;
-    for (const id of [...this.seen.keys()]) if (!ids.has(id)) this.seen.delete(id);
-    // a new namespace's lo is 1 (loopback_net_init registers it first)
-    for (const d of devs) if (d.kind === 'loopback' && !this.seen.has(d.id)) this.seen.set(d.id, { ns: d.ns, carrier: true });
-    const fresh = devs.filter((d) => !this.seen.has(d.id));
+    const fresh: Device[] = [];
+    for (const d of devs) {
+      if (ids.get(d.id) !== d) ids.set(d.id, d);
+      if (this.seen.has(d.id)) continue;
+      // a new namespace's lo is 1 (loopback_net_init registers it first)
+      if (d.kind === 'loopback') this.seen.set(d.id, { ns: d.ns, carrier: true });
+      else fresh.push(d);
+    }
+    if (ids.size !== devs.length) {
+      // something was deleted: forget it
+      const live = new Set(devs.map((d) => d.id));
+      for (const id of [...ids.keys()]) if (!live.has(id)) ids.delete(id);
+      for (const id of [...this.seen.keys()]) if (!live.has(id)) this.seen.delete(id);
+    }
     // veth_newlink registers the peer first
     const order: Device[] = [];
     const deviceEnds: Device[] = [];
