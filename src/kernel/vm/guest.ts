@@ -78,7 +78,7 @@ async function main(dir: string): Promise<void> {
   mkdirSync(results, { recursive: true });
   // the link types are probed once (kernel-support.ts caches them per process); cases that
   // need one wait for it, the others start at once
-  const probed = kernelSupport().then((support) => {
+  const probed = kernelSupport(GUEST_BUDGET_SCALE).then((support) => {
     const s: VmSupportFile = { release: release(), version: version(), kinds: {} };
     for (const [k, v] of support) s.kinds[k] = { supported: v.supported, ...(v.error ? { error: v.error } : {}) };
     writeJson(join(dir, 'support.json'), s);
