@@ -4,14 +4,13 @@
  *   npm run fuzz:vm -- --seed S --count N [--jobs 8] [--out fuzz-findings] [--probes 8] [--runs 1]
  *
  * The N designs (src/core/fuzz/vm-kinds.ts) run in one boot of the VM kernel
- * (src/kernel/vm-batch.ts), then in the simulator. Each disagreement is written as a
+ * (src/kernel/vm/batch.ts, the VM runner verify --vm uses), then in the simulator. Each disagreement is written as a
  * conformance case folder under --out: topology.sh, probes.txt, expected.json (what the VM
  * kernel did; its `kernel` field names it), simulator.json and diff.txt.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { vmUnavailable } from '../kernel/vm-batch';
-import { fuzzVmSeeds } from '../kernel/vm-fuzz';
+import { fuzzVmSeeds, vmUnavailable } from '../kernel/vm-fuzz';
 import { parseFuzzArgs } from './fuzz-args';
 
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const seeds = Array.from({ length: args.count }, (_, i) => args.seed + i);
   const maxProbes = typeof args.extra.probes === 'number' ? args.extra.probes : undefined;
   const runs = typeof args.extra.runs === 'number' ? Math.max(1, args.extra.runs) : 1;
-  const { outcomes, seconds, log } = await fuzzVmSeeds(seeds, args.jobs, maxProbes, runs);
+  const { outcomes, seconds, log } = await fuzzVmSeeds(seeds, args.jobs, maxProbes, runs, { log: (l) => console.error(l) });
   let findings = 0;
   let missing = 0;
   for (const o of outcomes) {

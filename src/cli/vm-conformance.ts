@@ -1,5 +1,5 @@
 /**
- * `npm run vm:conformance [-- --jobs J] [CASE_DIR...]`: every case of
+ * `npm run vm:conformance [-- --jobs J] [--keep DIR] [CASE_DIR...]`: every case of
  * ../shared/conformance/cases-debian-6.1 (or the folders given) run in one VM boot on the
  * distribution kernel and compared with its expected.json; prints each verdict, the
  * agreement count and the boot's timings. Exit status 1 when a case disagrees. No root
@@ -14,9 +14,11 @@ import { projectRoot } from '../kernel/vm/locate';
 
 async function main(argv: string[]): Promise<number> {
   let parallel: number | undefined;
+  let keepDir: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--jobs') parallel = Number(argv[++i]);
+    else if (argv[i] === '--keep') keepDir = argv[++i];
     else dirs.push(argv[i]);
   }
   if (!dirs.length) {
@@ -25,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
     dirs.push(...listCaseDirs(existsSync(shared) ? shared : join(root, 'fixtures', 'conformance-debian-6.1')));
   }
   const { cases, jobs } = caseJobs(dirs);
-  const b = await runVmBatch(jobs, { parallel, log: (l) => console.error(l) });
+  const b = await runVmBatch(jobs, { parallel, keepDir, log: (l) => console.error(l) });
   let agree = 0;
   b.results.forEach((r, i) => {
     const v = caseVerdict(cases[i], r);
@@ -36,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const t = b.timings;
   console.log(`vm conformance: ${agree}/${cases.length} cases agree on ${b.kernel.release}`
     + ` (boot to userland ${t.userland ?? '?'} s, modules loaded at ${t.modules ?? '?'} s, jobs done at ${t.jobs ?? '?'} s,`
-    + ` qemu ${t.wall.toFixed(1)} s, prepare ${t.prepare.toFixed(1)} s)`);
+    + ` qemu ${t.wall.toFixed(1)} s, prepare ${t.prepare.toFixed(1)} s, guest timer lag at worst ${t.lagWorstMs ?? '?'} ms)`);
   return agree === cases.length ? 0 : 1;
 }
 

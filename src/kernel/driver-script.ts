@@ -22,6 +22,12 @@ export const COMMAND_TIMEOUT = 20;
 export interface DriverPlan {
   /** Bash lines that build the physical world (sandboxWorldCommands). */
   worldCommands: string[];
+  /**
+   * Multiplies the harness's own budgets (the setup's limit and each world command's), which
+   * only bound a runaway script; a slow guest under TCG passes more than 1. Probe timings
+   * (ping -W, waits) are never scaled: they are part of what is measured.
+   */
+  budgetScale?: number;
   /** Absolute path of the design script (sourced by bash). */
   scriptPath: string;
   /** Working directory of the design script. */
@@ -84,15 +90,16 @@ export function driverScript(plan: DriverPlan): string {
     `${inNs('host', COMMAND_TIMEOUT, ['ip', 'link', 'set', 'lo', 'up'])} || die "cannot bring lo up"`,
     't0=$(now)',
   );
+  const scale = Math.max(1, plan.budgetScale ?? 1);
   for (const cmd of plan.worldCommands) {
-    L.push(`timeout --kill-after=2 ${COMMAND_TIMEOUT} ${cmd} 2>>"$OUT/world.err" || die ${shq(`world: command failed: ${cmd}`)}`);
+    L.push(`timeout --kill-after=2 ${Math.round(COMMAND_TIMEOUT * scale)} ${cmd} 2>>"$OUT/world.err" || die ${shq(`world: command failed: ${cmd}`)}`);
   }
   // the design script, sourced by a fresh bash without set -e; failed commands are logged
   const trap = `trap '__rc=$?; printf "%s\\t%s\\t%s\\n" "$LINENO" "$__rc" "$BASH_COMMAND" >> "$VNETLAB_ERRLOG"' ERR`;
   const setup = `${trap}\n${sourceCommand(plan.scriptPath)}\n`;
   L.push(
     ': > "$OUT/errlog.tsv"',
-    `( cd ${shq(plan.scriptCwd)} && VNETLAB_ERRLOG="$OUT/errlog.tsv" exec timeout --kill-after=2 ${SETUP_TIMEOUT} bash --norc --noprofile -c ${shq(setup)} ) </dev/null >"$OUT/setup.out" 2>"$OUT/setup.err"`,
+    `( cd ${shq(plan.scriptCwd)} && VNETLAB_ERRLOG="$OUT/errlog.tsv" exec timeout --kill-after=2 ${Math.round(SETUP_TIMEOUT * scale)} bash --norc --noprofile -c ${shq(setup)} ) </dev/null >"$OUT/setup.out" 2>"$OUT/setup.err"`,
     'echo $? > "$OUT/setup.rc"',
     `sleep ${SETTLE_SECONDS}`,
   );

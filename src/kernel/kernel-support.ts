@@ -46,17 +46,18 @@ export interface FeatureSupport {
 
 export type KernelSupport = Map<string, FeatureSupport>;
 
-function probeProgram(): string {
+function probeProgram(scale: number): string {
+  const t = Math.round(10 * scale);
   const L = [
     'export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH',
     '[ "$(stat -L -c %i /proc/self/ns/net)" != "$VNETLAB_ROOT_NETNS" ] || { echo "refusing: root netns" >&2; exit 3; }',
     '[ "$(stat -L -c %i /proc/self/ns/mnt)" != "$VNETLAB_ROOT_MNTNS" ] || { echo "refusing: root mntns" >&2; exit 3; }',
-    'timeout 10 mount -t sysfs vnetlab-sysfs /sys || exit 3',
-    'for x in a b c d e f; do timeout 10 ip link add ${x}0 type veth peer name ${x}1 || exit 3; done',
+    `timeout ${t} mount -t sysfs vnetlab-sysfs /sys || exit 3`,
+    `for x in a b c d e f; do timeout ${t} ip link add \${x}0 type veth peer name \${x}1 || exit 3; done`,
   ];
   for (const f of FEATURE_PROBES) {
     L.push(
-      `if err=$(timeout 10 ${f.command} 2>&1); then printf '%s\\tyes\\n' '${f.key}';`
+      `if err=$(timeout ${t} ${f.command} 2>&1); then printf '%s\\tyes\\n' '${f.key}';`
         + ` else printf '%s\\tNO\\t%s\\n' '${f.key}' "$(echo "$err" | tail -1)"; fi`,
     );
   }
@@ -65,10 +66,15 @@ function probeProgram(): string {
 
 let cached: Promise<KernelSupport> | null = null;
 
-/** The running kernel's support for each FEATURE_PROBES key (probed once per process). */
-export function kernelSupport(): Promise<KernelSupport> {
+/**
+ * The running kernel's support for each FEATURE_PROBES key (probed once per process; the
+ * first call's `budgetScale` stretches the probe's limits, as a slow VM guest needs: a
+ * command cut short by its limit would read as a kind the kernel lacks).
+ */
+export function kernelSupport(budgetScale = 1): Promise<KernelSupport> {
+  const scale = Math.max(1, budgetScale);
   cached ??= (async () => {
-    const r = await runInSandbox(probeProgram(), 60);
+    const r = await runInSandbox(probeProgram(scale), Math.round(60 * scale));
     if (r.code !== 0) throw new Error(`cannot probe the kernel's link types: ${r.stderr.trim() || `exit ${r.code}`}`);
     const out: KernelSupport = new Map();
     for (const line of r.stdout.split('\n')) {

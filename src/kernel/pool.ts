@@ -21,3 +21,31 @@ export function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T
       else queue.push(start);
     });
 }
+
+/**
+ * A limiter whose limit is read again whenever a task ends and every `recheckMs`: a task
+ * starts once fewer than `limit()` tasks run (always at least one runs).
+ */
+export function adaptiveLimiter(limit: () => number, recheckMs = 1000): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const pump = () => {
+    while (queue.length && (active === 0 || active < Math.max(1, limit()))) queue.shift()!();
+    if (!queue.length && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    } else if (queue.length && !timer) timer = setInterval(pump, recheckMs);
+  };
+  return <T>(task: () => Promise<T>) =>
+    new Promise<T>((resolveTask, rejectTask) => {
+      queue.push(() => {
+        active++;
+        task().then(resolveTask, rejectTask).finally(() => {
+          active--;
+          pump();
+        });
+      });
+      pump();
+    });
+}

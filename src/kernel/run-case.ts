@@ -28,6 +28,8 @@ export interface KernelCase {
   /** Name used in parse error messages. */
   scriptFile?: string;
   probesFile?: string;
+  /** Multiplies the harness's setup and world-command limits (driver-script.ts `budgetScale`). */
+  budgetScale?: number;
 }
 
 /** The kernel cannot run this case faithfully (a link type it lacks). */
@@ -61,6 +63,7 @@ export async function runKernelCase(c: KernelCase, timeoutSeconds = SANDBOX_TIME
       probes: probes.probes,
       captures: probes.captures,
       outDir: dir,
+      budgetScale: c.budgetScale,
     });
     const r = await runInSandbox(program, timeoutSeconds);
     if (!existsSync(join(dir, 'complete'))) {

@@ -36,7 +36,14 @@ function carrierOf(dev: SimDev): boolean {
     case 'macvtap':
     case 'ipvlan':
     case 'vlan':
-      return !!dev.lower && dev.lower.carrier && dev.lower.up;
+      // The lower's carrier is copied at creation and on each of the lower's carrier events
+      // (netif_stacked_transfer_operstate from macvlan/ipvlan/vlan_device_event), whatever
+      // the lower's admin state: a lower that is down has no carrier because closing it
+      // turned it off (veth_close, vlan_dev_stop), not because it is down. A VLAN that was
+      // never set up keeps the carrier it got from its parent at creation (register_vlan_dev),
+      // so a macvlan over it has carrier. The design does not say whether a down VLAN was
+      // ever up; it is read as never opened.
+      return !!dev.lower && dev.lower.carrier;
   }
 }
 

@@ -5,7 +5,7 @@
  * nothing runs on this machine but qemu, the guest has no network device, and its only
  * writable share is a fresh temporary job folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleGuest } from './bundle';
@@ -26,8 +26,17 @@ export const KIND_MODULES = [
 export interface VmBatchOptions {
   /** Sandboxes at once inside the guest (default VNETLAB_VM_JOBS or 8: most of a case is waiting on pings). */
   parallel?: number;
-  /** Limit for the whole boot, seconds (default: from the number of runs). */
+  /**
+   * Hard limit for the whole boot, seconds (default VNETLAB_VM_LIMIT, else 4 hours). It is a
+   * last resort: what ends a stuck VM is the watchdog (`stallSeconds`).
+   */
   timeoutSeconds?: number;
+  /**
+   * End the VM when nothing has moved for this long: no console output, no guest heartbeat
+   * (every 15 s), no job finished (default VNETLAB_VM_STALL, else 600 s). A slow machine
+   * only makes the boot longer; it never ends a guest that is still working.
+   */
+  stallSeconds?: number;
   /** Guest CPUs and memory (default 2, 2048 MiB). */
   cpus?: number;
   memoryMiB?: number;
@@ -46,6 +55,8 @@ export interface VmTimings {
   /** Guest uptime when its Node program started. */
   node: number | null;
   jobs: number | null;
+  /** The guest's worst smoothed timer lateness, ms (how starved it was; slowness.ts). */
+  lagWorstMs: number | null;
   /** Seconds from starting qemu to its exit. */
   wall: number;
 }
@@ -132,16 +143,19 @@ export async function runVmBatch(jobs: VmJob[], options: VmBatchOptions = {}): P
     await bundleGuest(join(dir, 'guest.mjs'));
     const prepare = (Date.now() - t0) / 1000;
 
-    // a run takes 30-150 s under TCG on a busy 2-core machine, most of it waiting on pings
-    const limit = options.timeoutSeconds ?? Math.min(7200, 240 + Math.ceil((plannedRuns(jobs) * 200) / parallel));
+    // A run takes 20 s under TCG on a quiet 2-core machine and up to 1300 s on a loaded one:
+    // no limit computed from the jobs fits both. The guest bounds every sandbox itself
+    // (guest.ts); the host only ends a VM that has stopped moving (watchdog below).
+    const limit = options.timeoutSeconds ?? (Number(process.env.VNETLAB_VM_LIMIT) || 4 * 3600);
+    const stall = options.stallSeconds ?? (Number(process.env.VNETLAB_VM_STALL) || 600);
     const kvm = kvmUsable();
-    log(`vm: booting ${kernel.release} under qemu (${kvm ? 'kvm' : 'tcg'}), ${jobs.length} job(s), ${parallel} sandboxes at once, limit ${limit} s`);
+    log(`vm: booting ${kernel.release} under qemu (${kvm ? 'kvm' : 'tcg'}), ${jobs.length} job(s) (${plannedRuns(jobs)} runs at most), up to ${parallel} sandboxes at once, ended if still for ${stall} s`);
     const started = Date.now();
     const consoleFile = join(dir, 'console.log');
     const q = await runQemu({
       qemu, kernelImage: kernel.image, initramfs: initramfs.path, jobDir: dir, consoleFile,
       cpus: options.cpus ?? 2, memoryMiB: options.memoryMiB ?? 2048, kvm,
-    }, limit);
+    }, limit, { everyMs: 5000, stop: stalled(dir, stall) });
     const wall = (Date.now() - started) / 1000;
     const times = readTimes(dir);
     const consoleText = existsSync(consoleFile) ? readFileSync(consoleFile, 'utf8') : '';
@@ -150,17 +164,17 @@ export async function runVmBatch(jobs: VmJob[], options: VmBatchOptions = {}): P
     if (support) rememberSupport(kernel.release, support);
     const modulesPath = join(dir, 'modules.txt');
     const modules = existsSync(modulesPath) ? readFileSync(modulesPath, 'utf8').split('\n').filter(Boolean) : [];
-    const timings: VmTimings = { prepare, userland: times.userland ?? null, modules: times.modules ?? null, node: times.node ?? null, jobs: times.jobs ?? null, wall };
+    const timings: VmTimings = { prepare, userland: times.userland ?? null, modules: times.modules ?? null, node: times.node ?? null, jobs: times.jobs ?? null, lagWorstMs: times.lag_worst_ms ?? null, wall };
 
     if (!support) {
       const guestLog = existsSync(join(dir, 'guest.log')) ? readFileSync(join(dir, 'guest.log'), 'utf8') : '';
-      const why = q.code === 124 || q.code === 137 ? `the VM did not finish within ${limit} s` : `the VM stopped before running the jobs (qemu exit ${q.code})`;
+      const why = q.stopped ?? (q.code === 124 || q.code === 137 ? `the VM did not finish within ${limit} s` : `the VM stopped before running the jobs (qemu exit ${q.code})`);
       throw new VmBootError(`${why}${q.output.trim() ? `: ${tail(q.output.trim(), 5)}` : ''}`, tail(`${consoleText}\n${guestLog}`.trim(), 40));
     }
     const results = jobs.map((j, i): VmJobResult => {
       const p = join(dir, 'results', `${i}.json`);
       if (existsSync(p)) return JSON.parse(readFileSync(p, 'utf8')) as VmJobResult;
-      const why = q.code === 124 || q.code === 137 ? `the VM's time limit (${limit} s) ended before this job finished` : 'the guest stopped before this job finished';
+      const why = q.stopped ? `${q.stopped}, before this job finished` : q.code === 124 || q.code === 137 ? `the VM's time limit (${limit} s) ended before this job finished` : 'the guest stopped before this job finished';
       return { id: j.id, status: 'error', runs: [], error: why, seconds: 0 };
     });
     log(`vm: done in ${wall.toFixed(1)} s (userland at ${timings.userland ?? '?'} s, modules at ${timings.modules ?? '?'} s, node at ${timings.node ?? '?'} s, jobs done at ${timings.jobs ?? '?'} s)`);
@@ -169,6 +183,29 @@ export async function runVmBatch(jobs: VmJob[], options: VmBatchOptions = {}): P
   } finally {
     if (removeDir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The watchdog's test: the VM is stuck once none of its progress files changed for `seconds`. */
+function stalled(dir: string, seconds: number): () => string | null {
+  const files = ['console.log', 'heartbeat', 'progress.log', 'times'].map((f) => join(dir, f));
+  let last = '';
+  let since = Date.now();
+  return () => {
+    const now = files.map((f) => {
+      try {
+        const st = statSync(f);
+        return `${st.size}:${st.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    }).join(',');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+      return null;
+    }
+    return Date.now() - since > seconds * 1000 ? `the VM made no progress for ${seconds} s (no console output, heartbeat or finished job)` : null;
+  };
 }
 
 function supportFile(release: string): string {

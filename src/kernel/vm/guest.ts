@@ -14,9 +14,19 @@ import type { Observation } from '../../core/observation/types';
 import { compareWithSimulator } from '../compare';
 import { kernelSupport } from '../kernel-support';
 import type { KernelObservation } from '../observation';
-import { limiter } from '../pool';
+import { adaptiveLimiter } from '../pool';
 import { runKernelCase, UnsupportedKernelError } from '../run-case';
+import { SANDBOX_TIMEOUT } from '../sandbox';
+import { watchSlowness } from './slowness';
 import type { VmJob, VmJobFile, VmJobResult, VmSupportFile } from './job';
+
+/**
+ * The guest's harness budgets (setup, world commands, the whole sandbox) are this many times
+ * the host's: under TCG on a loaded 2-core machine a case took up to 1300 s, past the host's
+ * 900 s sandbox limit. They only stop a runaway script; the boot's own limit is the host's
+ * progress watchdog (batch.ts).
+ */
+const GUEST_BUDGET_SCALE = 4;
 
 function writeJson(path: string, value: unknown): void {
   writeFileSync(`${path}.part`, `${JSON.stringify(value)}\n`);
@@ -35,7 +45,7 @@ async function runJob(job: VmJob, sandbox: <T>(task: () => Promise<T>) => Promis
   let t0: number | undefined;
   const once = () => sandbox(() => {
     t0 ??= Date.now();
-    return runKernelCase(job.case);
+    return runKernelCase({ ...job.case, budgetScale: job.case.budgetScale ?? GUEST_BUDGET_SCALE }, SANDBOX_TIMEOUT * GUEST_BUDGET_SCALE);
   });
   const seconds = () => (t0 === undefined ? 0 : (Date.now() - t0) / 1000);
   try {
@@ -68,19 +78,26 @@ async function main(dir: string): Promise<void> {
   mkdirSync(results, { recursive: true });
   // the link types are probed once (kernel-support.ts caches them per process); cases that
   // need one wait for it, the others start at once
-  const probed = kernelSupport().then((support) => {
+  const probed = kernelSupport(GUEST_BUDGET_SCALE).then((support) => {
     const s: VmSupportFile = { release: release(), version: version(), kinds: {} };
     for (const [k, v] of support) s.kinds[k] = { supported: v.supported, ...(v.error ? { error: v.error } : {}) };
     writeJson(join(dir, 'support.json'), s);
   });
 
-  const sandbox = limiter(Math.max(1, file.parallel));
+  // fewer sandboxes at once while the guest is starved (slowness.ts)
+  const slow = watchSlowness(Math.max(1, file.parallel));
+  const sandbox = adaptiveLimiter(() => slow.parallel());
+  // the host's watchdog ends the VM only when nothing has moved for minutes (batch.ts)
+  const beat = setInterval(() => writeFileSync(join(dir, 'heartbeat'), `${readFileSync('/proc/uptime', 'utf8').split(' ')[0]}\n`), 15_000);
   await Promise.all([probed, ...file.jobs.map(async (job, i) => {
     const r = await runJob(job, sandbox);
     writeJson(join(results, `${i}.json`), r);
-    const line = `${new Date().toISOString().slice(11, 19)} ${i} ${r.status} ${r.seconds.toFixed(1)}s ${job.id}\n`;
+    const line = `${new Date().toISOString().slice(11, 19)} ${i} ${r.status} ${r.seconds.toFixed(1)}s ${job.id} (timer lag ${slow.lagMs().toFixed(0)} ms, ${slow.parallel()} at once)\n`;
     writeFileSync(join(dir, 'progress.log'), line, { flag: 'a' });
   })]);
+  slow.stop();
+  clearInterval(beat);
+  writeFileSync(join(dir, 'times'), `lag_worst_ms ${slow.worstLagMs().toFixed(0)}\n`, { flag: 'a' });
   writeFileSync(join(dir, 'done'), 'done\n');
 }
 

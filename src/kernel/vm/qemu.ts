@@ -55,8 +55,17 @@ export function killVms(): void {
 }
 process.on('exit', killVms);
 
-/** Runs qemu to the guest's power-off (or the time limit); resolves to its exit status and its own messages. */
-export function runQemu(p: QemuPlan, limitSeconds: number): Promise<{ code: number | null; output: string }> {
+/** Polled while qemu runs: a reason to end the VM now, or null to let it go on. */
+export interface QemuWatch {
+  everyMs: number;
+  stop: () => string | null;
+}
+
+/**
+ * Runs qemu to the guest's power-off (or the time limit, or until `watch` says stop);
+ * resolves to its exit status, its own messages and, when the watch ended it, why.
+ */
+export function runQemu(p: QemuPlan, limitSeconds: number, watch?: QemuWatch): Promise<{ code: number | null; output: string; stopped?: string }> {
   const argv = ['--kill-after=15', String(limitSeconds), 'nice', '-n', '10', p.qemu, ...qemuArgs(p)];
   return new Promise((resolve, reject) => {
     const child = spawn('timeout', argv, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,7 +73,19 @@ export function runQemu(p: QemuPlan, limitSeconds: number): Promise<{ code: numb
     let output = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => { output += d; });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { output += d; });
-    child.on('error', (e) => { live.delete(child); reject(e); });
-    child.on('close', (code) => { live.delete(child); resolve({ code, output }); });
+    let stopped: string | undefined;
+    const timer = watch && setInterval(() => {
+      const why = watch.stop();
+      if (!why || stopped) return;
+      stopped = why;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, watch.everyMs);
+    const end = () => { if (timer) clearInterval(timer); live.delete(child); };
+    child.on('error', (e) => { end(); reject(e); });
+    child.on('close', (code) => { end(); resolve({ code, output, ...(stopped ? { stopped } : {}) }); });
   });
 }

@@ -1,5 +1,6 @@
 /** `sysctl -w K=V`, `sysctl K=V` and `echo V > /proc/sys/…`: namespace and per-device IPv4 settings. */
-import { INTERFACE_SYSCTL_KEYS } from '../../model/types';
+import { devicesIn } from '../../model/design';
+import { INTERFACE_SYSCTL_KEYS, SYSCTL_DEFAULTS } from '../../model/types';
 import { GLOBAL_SYSCTLS, IPV4_CONF_KEYS, IPV4_NEIGH_KEYS, IPV6_CONF_KEYS, IPV6_NEIGH_KEYS } from './sysctl-keys';
 import type { ImportState, Scope } from './state';
 
@@ -33,6 +34,26 @@ function sysctlExists(st: ImportState, scope: Scope, parts: string[]): boolean {
   return names === undefined || names.has(parts.slice(2).join('.'));
 }
 
+/**
+ * Writing `conf/default/KEY` copies the new value to every device of the namespace whose
+ * KEY was never set (devinet_conf_proc → devinet_copy_dflt_conf, net/ipv4/devinet.c), but
+ * adding an IPv4 address marks every setting of the device as set (ipv4_devconf_setall in
+ * inet_rtm_newaddr and inet_set_ifa). So a device that has an address keeps the value it
+ * had: it is pinned to the old default here, as an own value. (`forwarding` is left out:
+ * a default write never reaches existing devices, and `ip_forward`/`conf/all` writes reach
+ * every device; computeForwarding in sim/stack/sysctl.ts models that.)
+ */
+function pinBeforeDefault(scope: Scope, short: string): void {
+  if (short === 'forwarding' || !(INTERFACE_SYSCTL_KEYS as readonly string[]).includes(short)) return;
+  const key = `net.ipv4.conf.default.${short}`;
+  const old = scope.ns.sysctls[key] ?? SYSCTL_DEFAULTS[key] ?? 0;
+  for (const dev of devicesIn(scope.host, scope.ns.id)) {
+    if (dev.sysctls?.[short] !== undefined) continue;
+    if (!dev.addresses.some((a) => !a.cidr.includes(':'))) continue;
+    dev.sysctls = { ...(dev.sysctls ?? {}), [short]: old };
+  }
+}
+
 /** Applies one sysctl write in `scope` (`ignoreUnknown`: `sysctl -e`). */
 export function writeSysctl(st: ImportState, scope: Scope, rawKey: string, rawValue: string, how: 'sysctl' | 'proc', ignoreUnknown = false): boolean {
   const parts = components(rawKey);
@@ -62,6 +83,7 @@ export function writeSysctl(st: ImportState, scope: Scope, rawKey: string, rawVa
     st.touch(dev.id);
     return true;
   }
+  if (isConf && parts[3] === 'default') pinBeforeDefault(scope, parts[4]);
   if (key.startsWith('net.ipv4.') || key.startsWith('net.bridge.') || key.startsWith('net.core.') || key.startsWith('net.netfilter.')) {
     scope.ns.sysctls[key] = n;
     st.touch(scope.ns.id);
