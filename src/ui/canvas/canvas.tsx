@@ -122,10 +122,18 @@ export function Canvas() {
     st.select(wanted ? [wanted] : []);
   }, [rf]);
 
+  // While the view moves, the browser hit-tests every mouse move against every mounted node and
+  // wire (measured: most of a pan frame over 1000 devices). Nothing under the pointer can react
+  // during a pan, so the canvas content is taken out of hit testing until the move ends. A class
+  // on the wrapper, not React state: toggling it must not re-render the canvas.
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => { if (e) wrapRef.current?.classList.add('panning'); }, []);
+  const onMoveEnd = useCallback(() => { wrapRef.current?.classList.remove('panning'); }, []);
+
   const large = nodes.length > VIRTUALISE_ABOVE;
   return (
     <LargeDesign.Provider value={large}>
-    <div className={`canvas-wrap${large ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={wrapRef} className={`canvas-wrap${large ? ' large' : ''}${farOut ? ' zoomed-out' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -135,6 +143,8 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
