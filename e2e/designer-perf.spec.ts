@@ -130,6 +130,9 @@ async function wheelToZoomOne(page: Page): Promise<number> {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const frames = (p: PanFigures) => `mean ${p.mean.toFixed(1)} ms p95 ${p.p95.toFixed(1)} ms worst ${p.worst.toFixed(1)} ms over ${p.frames} frames, ${p.how} (${p.mounted} mounted)`;
 
+/** Pan figures by size, kept across this file's tests (one worker runs them in order). */
+const panned = new Map<number, { fit: PanFigures; one: PanFigures }>();
+
 for (const size of [100, 1000]) {
   test(`perf: a generated design of ${size} devices loads and pans (figures printed)`, async ({ page }) => {
     test.setTimeout(240_000);
@@ -164,5 +167,10 @@ for (const size of [100, 1000]) {
       + `cold share link (${hash.length} chars) ${ms(coldLink)}; `
       + `pan fit (zoom ${fitZoom.toFixed(2)}) ${frames(fit)}; `
       + `pan at zoom ${oneZoom.toFixed(2)} ${frames(atOne)}`);
+    panned.set(size, { fit, one: atOne });
+    const small = panned.get(100);
+    if (size !== 100 && small) {
+      console.log(`perf: ${size} against 100 devices, mean pan frame: fit ${(fit.mean / small.fit.mean).toFixed(2)}×, zoom 1 ${(atOne.mean / small.one.mean).toFixed(2)}× (same run)`);
+    }
   });
 }

@@ -11,10 +11,11 @@ const busy = `const end = Date.now() + ${SECONDS * 1000}; let x = 0; while (Date
 
 const loops = Array.from({ length: LOOPS }, () => spawn(process.execPath, ['-e', busy], { stdio: 'ignore' }));
 const stop = () => { for (const l of loops) if (l.exitCode === null) l.kill('SIGKILL'); };
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
 console.log(`test:under-load: ${LOOPS} busy loops running (pids ${loops.map((l) => l.pid).join(', ')})`);
 
 const suite = spawn(process.execPath, ['scripts/test.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+// Stopped from outside: the suite is told too (it would otherwise run on without a parent).
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); if (suite.exitCode === null) suite.kill(sig); process.exit(130); });
 suite.on('close', (code) => {
   stop();
   console.log(`test:under-load: the suite ${code === 0 ? 'passed' : 'failed'} beside ${LOOPS} busy loops`);

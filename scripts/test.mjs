@@ -11,9 +11,15 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const want = (phase) => only.length === 0 || only.includes(phase);
 mkdirSync('test-results', { recursive: true });
 
+// Children still running; stopped with the suite, so an interrupted run leaves nothing behind.
+const running = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { for (const p of running) p.kill(sig); process.exit(130); });
+
 function run(cmd, args, opts = {}) {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...opts.env } });
+    running.add(p);
+    p.on('exit', () => running.delete(p));
     let out = '';
     if (opts.quiet) { p.stdout.on('data', (d) => (out += d)); p.stderr.on('data', (d) => (out += d)); }
     p.on('close', (code) => resolve({ code: code ?? 1, out }));

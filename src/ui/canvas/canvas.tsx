@@ -90,8 +90,16 @@ export function Canvas() {
     ro.observe(el);
     return () => { ro.disconnect(); if (t) clearTimeout(t); };
   }, [rf]);
-  // a pan or zoom by the user (wheel, drag, pinch) ends the fit; programmatic moves pass no event
-  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => { if (e) setViewFitted(false); }, []);
+  // A pan or zoom by the user (wheel, drag, pinch) ends the fit; programmatic moves pass no event.
+  // While the user moves the view, the browser hit-tests every mouse move against every mounted
+  // node and wire, and nothing under the pointer can react, so the content leaves hit testing
+  // until the move ends: a class on the wrapper, not React state, so the canvas does not re-render.
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    if (!e) return;
+    setViewFitted(false);
+    wrapRef.current?.classList.add('panning');
+  }, []);
+  const onMoveEnd = useCallback(() => { wrapRef.current?.classList.remove('panning'); }, []);
 
   // Bring a selected object into view when it was selected from elsewhere (e.g. Diagnostics).
   const selection = useAppStore((s) => s.selection);
@@ -159,6 +167,7 @@ export function Canvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         isValidConnection={isValidConnection}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={28}
