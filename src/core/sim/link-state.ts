@@ -4,6 +4,7 @@
  * a bridge has carrier only while one of its ports forwards. Port states follow the
  * bridge, the port's admin state and carrier, and STP timers.
  */
+import { slaveLinkUp } from './devices/bond';
 import type { MacvlanDevice, TunTapDevice } from '../model/types';
 import type { Sim, SimDev } from './model';
 import { vethCarrier } from './devices/veth';
@@ -37,6 +38,10 @@ function carrierOf(dev: SimDev): boolean {
     case 'ipvlan':
     case 'vlan':
       return !!dev.lower && dev.lower.carrier && dev.lower.up;
+    case 'bond':
+      return dev.up && dev.bond!.slaves.some((s) => slaveLinkUp(dev, s));
+    case 'vrf':
+      return dev.up;
   }
 }
 
