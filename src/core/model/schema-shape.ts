@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import {
   DESIGN_FORMAT, DESIGN_VERSION, DEVICE_KINDS, MACVLAN_MODES,
 } from './types';
+import { bondShape, vrfShape } from './schema-bond-vrf';
 
 const id = z.string().check(z.minLength(1));
 const int = z.number().check(z.int());
@@ -61,6 +62,8 @@ const device = z.discriminatedUnion('kind', [
   z.looseObject({ ...common, kind: z.literal('vlan'), parent: id, vid: int, protocol: z.optional(z.enum(['802.1Q', '802.1ad'])) }),
   z.looseObject({ ...common, kind: z.enum(['tap', 'tun']), attached: z.optional(z.boolean()) }),
   z.looseObject({ ...common, kind: z.literal('dummy') }),
+  bondShape(common),
+  vrfShape(common),
   z.looseObject({
     ...common, kind: z.literal('vxlan'), vni: int, dstport: z.optional(int), local: z.optional(z.string()),
     remote: z.optional(z.string()), group: z.optional(z.string()), underlay: z.optional(id),

@@ -9,6 +9,9 @@
  * - Layout (canvas positions) lives in `layout`, apart from the network itself.
  */
 
+import type { BondDevice, VrfDevice } from './types-bond-vrf';
+export type { BondDevice, BondMode, BondXmitHashPolicy, VrfDevice } from './types-bond-vrf';
+
 export const DESIGN_FORMAT = 'vnetlab-design' as const;
 export const DESIGN_VERSION = 1 as const;
 
@@ -119,10 +122,12 @@ export type DeviceKind =
   | 'tap'
   | 'tun'
   | 'dummy'
-  | 'vxlan';
+  | 'vxlan'
+  | 'bond'
+  | 'vrf';
 
 export const DEVICE_KINDS: readonly DeviceKind[] = [
-  'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy', 'vxlan',
+  'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy', 'vxlan', 'bond', 'vrf',
 ];
 
 /** An IPv4 address as `ip addr add` takes it. */
@@ -149,7 +154,7 @@ export const MACVLAN_MODES: readonly MacvlanMode[] = ['private', 'vepa', 'bridge
 export type IpvlanMode = 'l2' | 'l3' | 'l3s';
 export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
 
-interface DeviceCommon {
+export interface DeviceCommon {
   id: Id;
   /** Interface name; kernel rules: ≤ 15 bytes, no `/`, `:` or whitespace, not `.`/`..`. */
   name: string;
@@ -163,7 +168,7 @@ interface DeviceCommon {
   promisc?: boolean;
   alias?: string;
   addresses: Address[];
-  /** Bridge this device is a port of (`master`). */
+  /** Bridge, bond or VRF this device is a port or slave of (`master`). */
   master?: Id;
   port?: BridgePortSettings;
   /**
@@ -293,7 +298,9 @@ export type Device =
   | VlanDevice
   | TunTapDevice
   | DummyDevice
-  | VxlanDevice;
+  | VxlanDevice
+  | BondDevice
+  | VrfDevice;
 
 /** Devices that sit on a lower device (`ip link add link PARENT …`). */
 export type ChildDevice = MacvlanDevice | IpvlanDevice | VlanDevice;

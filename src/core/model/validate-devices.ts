@@ -5,6 +5,7 @@
  */
 import { macProblem } from './names';
 import type { ValidationContext } from './validate-context';
+import { checkBondVrf, checkBondVrfSlave } from './validate-bond-vrf';
 import { INTERFACE_SYSCTL_KEYS, type Device } from './types';
 
 const MIN_MTU = 68;
@@ -42,7 +43,10 @@ export function checkDevices(cx: ValidationContext): void {
         else checkChild(cx, d, parent);
       }
     }
-    if (d.master !== undefined) checkPort(cx, d);
+    const master = d.master !== undefined ? cx.device(host, d.master) : undefined;
+    if (master && (master.kind === 'bond' || master.kind === 'vrf')) checkBondVrfSlave(cx, host, d, master);
+    else if (d.master !== undefined) checkPort(cx, d);
+    checkBondVrf(cx, host, d);
     if (d.kind === 'vlan') {
       if (!Number.isInteger(d.vid) || d.vid < 0 || d.vid > 4094) {
         cx.error('bad-vlan-id', d.id, cx.devicePath(d, 'vid'), `VLAN id ${d.vid} of ${label} is outside 0–4094 (4095 is reserved)`);

@@ -73,8 +73,8 @@ export function checkStructure(cx: ValidationContext): void {
     if (d.master !== undefined) {
       const m = cx.device(host, d.master);
       if (!m) cx.error('unknown-master', d.id, cx.devicePath(d, 'master'), `${cx.label(d)} has master "${d.master}", which is not a device of ${host.name}`);
-      else if (m.kind !== 'bridge') cx.error('master-not-bridge', d.id, cx.devicePath(d, 'master'), `${cx.label(d)} has master ${cx.label(m)}, which is a ${m.kind}; only bridges are masters here`);
-      else if (m.ns !== d.ns) cx.error('master-other-netns', d.id, cx.devicePath(d, 'master'), `${cx.label(d)} and its bridge ${cx.label(m)} are in different namespaces; a port must be in its bridge's namespace`);
+      else if (m.kind !== 'bridge' && m.kind !== 'bond' && m.kind !== 'vrf') cx.error('master-not-bridge', d.id, cx.devicePath(d, 'master'), `${cx.label(d)} has master ${cx.label(m)}, which is a ${m.kind}; only bridges, bonds and VRFs are masters`);
+      else if (m.ns !== d.ns) cx.error('master-other-netns', d.id, cx.devicePath(d, 'master'), `${cx.label(d)} and its bridge ${cx.label(m)} are in different namespaces; a port must be in its master's namespace`);
     }
     if (d.kind === 'physical' && d.lan !== undefined && !cx.lans.has(d.lan)) {
       cx.error('unknown-lan', d.id, cx.devicePath(d, 'lan'), `${cx.label(d)} is plugged into LAN "${d.lan}", which does not exist`);

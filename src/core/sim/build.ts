@@ -15,6 +15,8 @@ import { micros } from './engine/time';
 import { vethXmit, vethXmitFrame } from './devices/veth';
 import { loopbackXmit } from './devices/loopback';
 import { dummyXmit } from './devices/dummy';
+import { attachBond, bondXmit } from './devices/bond';
+import { vrfXmit } from './devices/vrf';
 import { tunXmit } from './devices/tuntap';
 import { physicalXmit } from './devices/physical';
 import { vlanXmit } from './devices/vlan';
@@ -47,6 +49,8 @@ const XMIT: Record<Device['kind'], SimDev['xmit']> = {
   tun: tunXmit,
   dummy: dummyXmit,
   vxlan: vxlanXmit,
+  bond: bondXmit,
+  vrf: vrfXmit,
 };
 
 /** Drivers that also transmit from an skb's fields (SimDev.xmitFrame). */
@@ -125,7 +129,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         // every optional field present from the start: one object shape for all devices keeps
         // the per-frame code monomorphic
         peer: undefined, lower: undefined, lan: undefined, rxHandler: undefined, bridge: undefined, brPort: undefined,
-        macvlanPort: undefined, ipvlanPort: undefined, vxlan: undefined, where: undefined, neighByIp: undefined,
+        macvlanPort: undefined, ipvlanPort: undefined, vxlan: undefined, bond: undefined, bondMaster: undefined, where: undefined, neighByIp: undefined,
         confMaxCache: undefined, confOrCache: undefined, forwardingCache: undefined,
       };
       if (d.kind === 'loopback') {
@@ -136,7 +140,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         const sinceBoot = host.namespaces.some((n) => n.id === d.ns && n.root);
         if ((d.up || sinceBoot) && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
       }
-      if (d.kind === 'dummy' || d.kind === 'tun') dev.noarp = true;
+      if (d.kind === 'dummy' || d.kind === 'tun' || d.kind === 'vrf') dev.noarp = true;
       ns.devs.push(dev);
       ns.byName.set(dev.name, dev);
       sim.devs.push(dev);
@@ -185,6 +189,8 @@ function addUnicast(dev: SimDev, mac: string, depth = 0): void {
 /** Second pass: relationships between devices. */
 function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
   const byId = sim.devById;
+  // bonds first: a bond's MAC comes from its first slave, and devices on a bond follow it
+  for (const dev of sim.devs) if (dev.kind === 'bond') attachBond(dev, dev.ns.devs.filter((s) => s.cfg.master === dev.id));
   for (const dev of sim.devs) {
     const d = dev.cfg;
     switch (d.kind) {

@@ -4,6 +4,7 @@
  * a bridge has carrier only while one of its ports forwards. Port states follow the
  * bridge, the port's admin state and carrier, and STP timers.
  */
+import { slaveLinkUp } from './devices/bond';
 import type { MacvlanDevice, TunTapDevice } from '../model/types';
 import type { Sim, SimDev } from './model';
 import { vethCarrier } from './devices/veth';
@@ -44,6 +45,10 @@ function carrierOf(dev: SimDev): boolean {
       // so a macvlan over it has carrier. The design does not say whether a down VLAN was
       // ever up; it is read as never opened.
       return !!dev.lower && dev.lower.carrier;
+    case 'bond':
+      return dev.up && dev.bond!.slaves.some((s) => slaveLinkUp(dev, s));
+    case 'vrf':
+      return dev.up;
   }
 }
 

@@ -4,6 +4,7 @@
  * (see build.ts). Behaviour lives in the device files and the stack/ folder; this file
  * only holds the shapes they share.
  */
+import type { BondState } from './devices/bond';
 import type { Listener } from '../model/types';
 import type { Device, DeviceKind, FirewallRule, Route } from '../model/types';
 import type { Mac } from './wire/mac';
@@ -135,6 +136,9 @@ export interface SimDev {
   brPort?: BridgePortState;
   macvlanPort?: MacvlanPort;
   ipvlanPort?: IpvlanPort;
+  /** A bond's slaves (devices/bond.ts); on a slave, its bond. */
+  bond?: BondState;
+  bondMaster?: SimDev;
   /** A VXLAN device's tunnel settings and forwarding table (devices/vxlan.ts). */
   vxlan?: VxlanState;
   /** Extra unicast addresses the (physical) device accepts: children's MACs. */

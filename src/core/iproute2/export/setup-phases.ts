@@ -8,6 +8,7 @@ import { CT_STATES, type Address, type Device, type FirewallRule, type Host, typ
 import { parseIp } from '../../net/ipv4';
 import { checkGateway, isLocalAddress } from '../import/kernel';
 import { createCommands, moveCommand } from './device-commands';
+import { afterEnslave, beforeEnslave } from './bond-vrf-commands';
 import type { MachinePlan, NsAccess } from './machine-plan';
 import type { ScriptWriter } from './script-writer';
 import { keyword, sh, shq } from './shell-quote';
@@ -61,6 +62,7 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     const master = d.master ? p.byId.get(d.master) : undefined;
     if (!master) continue;
     const a = acc(d.ns);
+    for (const l of beforeEnslave(a.ip, d, master)) w.cmd(l, d.id);
     w.cmd(`${a.ip} ${sh`link set dev ${d.name} master ${master.name}`}`, d.id, master.id);
     const flags = portFlags(d);
     if (flags) w.cmd(`${a.exec}${sh`bridge link set dev ${d.name}`}${flags}`, d.id);
@@ -75,6 +77,7 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
       if (pvid !== 0 && !vlans.some((v) => v.vid === pvid)) w.cmd(`${a.exec}${sh`bridge vlan del dev ${d.name} vid ${pvid}`}`, d.id);
     }
   }
+  for (const m of devs) for (const l of afterEnslave(acc(m.ns).ip, m, p.byId)) w.cmd(l, m.id);
 
   w.section('Addresses');
   for (const d of devs) {

@@ -106,6 +106,8 @@ export function connectedRoutes(host: Host, nsId: Id): ConnectedRoute[] {
   const out: ConnectedRoute[] = [];
   for (const d of host.devices) {
     if (d.ns !== nsId || !d.up) continue;
+    // a VRF slave's prefix routes go to the VRF's table, not main (l3mdev_fib_table)
+    if (d.master !== undefined && host.devices.some((m) => m.id === d.master && m.kind === 'vrf')) continue;
     const primaries: { addr: number; len: number }[] = [];
     for (const a of d.addresses) {
       const c = parseCidr(a.cidr);

@@ -13,9 +13,10 @@ import { applyLinkSettings } from './link-settings';
 import { applyBridgeOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
 import { makeVxlan } from './vxlan';
+import { makeBond, makeVrf } from './bond-vrf';
 
 const RTNL = 'RTNETLINK answers: ';
-const UNMODELLED_KINDS = new Set(['geneve', 'bond', 'team', 'gre', 'gretap', 'ipip', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
+const UNMODELLED_KINDS = new Set(['geneve', 'team', 'gre', 'gretap', 'ipip', 'sit', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
 
 /** dev_alloc_name: the lowest free number for a `name%d` pattern in `ns` (`taken`: a name being registered too). */
 function freeName(host: Host, ns: Namespace, pattern: string, taken?: string): string {
@@ -45,7 +46,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     }
     target = t;
   }
-  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d' };
+  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d', bond: 'bond%d', vrf: 'vrf%d' };
   if (!kindPattern[kind]) {
     if (kind === 'tun' || kind === 'tap') return st.fail(`${RTNL}Operation not supported (use "ip tuntap add")`);
     return st.fail(`Error: Unknown device type "${kind}".`, 'unknown-kind');
@@ -76,6 +77,8 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     case 'ipvlan': created = makeIpvlan(st, scope.host, base, parent, req.typeArgs); break;
     case 'vlan': created = makeVlan(st, scope.host, base, parent, req.typeArgs); break;
     case 'vxlan': created = makeVxlan(st, target, scope.host, base, req.typeArgs); break;
+    case 'bond': created = makeBond(st, target, base, req.typeArgs); break;
+    case 'vrf': created = makeVrf(st, base, req.typeArgs); break;
   }
   if (!created) return false;
   target.host.devices.push(...created);

@@ -11,6 +11,7 @@ import { bringDown, bringUp, childrenOf, defaultPortVlans, leaveBridge, moveDevi
 import { nameRefused, type LinkRequest } from './link-parse';
 import { applyBridgeOptions, applyPortOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
+import { applyBondOptions, enslaveBondVrf } from './bond-vrf';
 
 const RTNL = 'RTNETLINK answers: ';
 
@@ -101,6 +102,7 @@ export function enslave(st: ImportState, scope: Scope, dev: Device, masterName: 
   const br = st.device(scope, masterName);
   if (!br) return st.fail(`Cannot find device "${masterName}"`, 'no-such-device');
   if (dev.master === br.id) return true;
+  if (br.kind === 'bond' || br.kind === 'vrf') return enslaveBondVrf(st, dev, br);
   if (br.kind !== 'bridge') return st.fail(`${RTNL}Operation not supported`);
   if (dev.kind === 'loopback' || dev.kind === 'tun') return st.fail(`${RTNL}Invalid argument`);
   if (dev.kind === 'bridge') return st.fail(`${RTNL}Too many levels of symbolic links`, 'bridge-in-bridge');
@@ -120,6 +122,7 @@ function applyKindOptions(st: ImportState, scope: Scope, dev: Device, type: stri
   if (type === 'bridge_slave' || type === 'bridge_port') return applyPortOptions(st, scope.host, dev, args);
   if (type !== dev.kind) return st.fail(`${RTNL}Operation not supported`);
   if (dev.kind === 'bridge') return applyBridgeOptions(st, dev, args);
+  if (dev.kind === 'bond') return applyBondOptions(st, scope, dev, args);
   if (dev.kind === 'macvlan' || dev.kind === 'macvtap') {
     for (let i = 0; i < args.length; i++) {
       const w = args[i];

@@ -7,6 +7,7 @@ import { addLan, addNamespace, IdAllocator, newHost, rootNamespace } from '../de
 import type { Design, Device, DeviceKind, Id } from '../types';
 import { done, refuse, type EditResult } from './result';
 import { deviceNamesIn, findNamespace, freeName } from './lookup';
+import { freshBondOrVrf } from './add-bond-vrf';
 
 /** Kinds the palette can create (loopback comes with every namespace). */
 export type PaletteDeviceKind = Exclude<DeviceKind, 'loopback'>;
@@ -15,6 +16,7 @@ export type PaletteDeviceKind = Exclude<DeviceKind, 'loopback'>;
 export const NAME_PREFIX: Record<PaletteDeviceKind, string> = {
   physical: 'eth', veth: 'veth', bridge: 'br', macvlan: 'macvlan', macvtap: 'macvtap',
   ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy', vxlan: 'vxlan',
+  bond: 'bond', vrf: 'vrf',
 };
 
 export interface Point { x: number; y: number }
@@ -35,6 +37,7 @@ function freshDevice(kind: PaletteDeviceKind, id: Id, name: string, ns: Id): Dev
     case 'bridge': return { ...common, kind };
     case 'tap': case 'tun': return { ...common, kind };
     case 'dummy': return { ...common, kind };
+    case 'bond': case 'vrf': return freshBondOrVrf(kind, common);
     // `ip link add vxlan0 type vxlan id 1 dstport 4789`: ip insists on an id; the IANA port
     case 'vxlan': return { ...common, kind, vni: 1, dstport: 4789 };
   }

@@ -36,6 +36,8 @@ export type DropReason =
   | 'arp-ignore'
   | 'no-reader'
   | 'dummy'
+  | 'bond'
+  | 'vrf'
   | 'vxlan-no-remote'
   | 'vxlan-circular'
   | 'vxlan-proxy'

@@ -31,6 +31,9 @@ function flagsOf(dev: SimDev): string[] {
   if (dev.kind === 'tun') f.push('POINTOPOINT');
   if (dev.noarp) f.push('NOARP');
   if (dev.cfg.promisc) f.push('PROMISC');
+  // bond_setup and vrf_setup set IFF_MASTER; bond_enslave sets IFF_SLAVE (a VRF's slaves get none)
+  if (dev.kind === 'bond' || dev.kind === 'vrf') f.push('MASTER');
+  if (dev.bondMaster) f.push('SLAVE');
   if (dev.up) f.push('UP');
   if (dev.up && dev.carrier) f.push('LOWER_UP');
   if (linkDev && linkDev !== 'other' && !linkDev.up) f.push('M-DOWN');
@@ -54,6 +57,8 @@ export function linkEntry(dev: SimDev, sim?: Pick<Sim, 'kernel'>): LinkEntry {
     e.vlan_flags = [...(cfg?.reorderHdr === false ? [] : ['REORDER_HDR']), ...(cfg?.looseBinding ? ['LOOSE_BINDING'] : [])];
   }
   if (dev.brPort) e.master = dev.brPort.bridge.name;
+  const l3 = dev.bondMaster ?? (dev.cfg.master !== undefined ? dev.ns.devs.find((m) => m.id === dev.cfg.master && m.kind === 'vrf') : undefined);
+  if (l3) e.master = l3.name;
   const l = linkOf(dev);
   if (l) e.link = l === 'other' ? '<other-netns>' : l.name;
   e.flags = flagsOf(dev);
@@ -71,7 +76,7 @@ export function nsLinks(ns: SimNs, sim?: Pick<Sim, 'kernel'>): LinkEntry[] {
 /** The MAC owners for the labeler, as they are now. */
 export function labelInterfaces(sim: Sim): LabelInterface[] {
   return sim.devs.map((d) => ({
-    ns: d.ns.label, dev: d.name, mac: d.mac, kind: linkKind(d), master: d.brPort?.bridge.name,
+    ns: d.ns.label, dev: d.name, mac: d.mac, kind: linkKind(d), master: d.brPort?.bridge.name ?? d.bondMaster?.name,
     ether: d.kind !== 'loopback' && d.kind !== 'tun', bridgeMacExplicit: d.kind === 'bridge' ? d.macSet : undefined,
   }));
 }
