@@ -8,6 +8,7 @@
  *   (carrier, FDB, neighbour states): that is derived by the simulator.
  * - Layout (canvas positions) lives in `layout`, apart from the network itself.
  */
+import { IP_TUNNEL_KINDS, type IpTunnelDevice, type IpTunnelKind } from './tunnel-types';
 
 export const DESIGN_FORMAT = 'vnetlab-design' as const;
 export const DESIGN_VERSION = 1 as const;
@@ -119,10 +120,12 @@ export type DeviceKind =
   | 'tap'
   | 'tun'
   | 'dummy'
-  | 'vxlan';
+  | 'vxlan'
+  | IpTunnelKind;
 
 export const DEVICE_KINDS: readonly DeviceKind[] = [
   'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy', 'vxlan',
+  ...IP_TUNNEL_KINDS,
 ];
 
 /** An IPv4 address as `ip addr add` takes it. */
@@ -149,7 +152,7 @@ export const MACVLAN_MODES: readonly MacvlanMode[] = ['private', 'vepa', 'bridge
 export type IpvlanMode = 'l2' | 'l3' | 'l3s';
 export type IpvlanFlag = 'bridge' | 'private' | 'vepa';
 
-interface DeviceCommon {
+export interface DeviceCommon {
   id: Id;
   /** Interface name; kernel rules: ≤ 15 bytes, no `/`, `:` or whitespace, not `.`/`..`. */
   name: string;
@@ -293,7 +296,8 @@ export type Device =
   | VlanDevice
   | TunTapDevice
   | DummyDevice
-  | VxlanDevice;
+  | VxlanDevice
+  | IpTunnelDevice;
 
 /** Devices that sit on a lower device (`ip link add link PARENT …`). */
 export type ChildDevice = MacvlanDevice | IpvlanDevice | VlanDevice;

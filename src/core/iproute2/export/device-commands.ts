@@ -6,6 +6,7 @@ import type { Device, VxlanDevice } from '../../model/types';
 import type { MachinePlan } from './machine-plan';
 import { MACVLAN_MODES } from '../../model/types';
 import { keyword, sh } from './shell-quote';
+import { ipTunnelCommands } from './ip-tunnel-commands';
 
 /** The command lines that create `d` (and, for a veth, its peer) straight in its namespace. */
 export function createCommands(p: MachinePlan, d: Device): string[] {
@@ -60,6 +61,7 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
       return [`${from.ip} ${sh`link add link ${parent.name} name ${d.name}`}${into} ${sh`type vlan id ${d.vid}`}${proto}${flags}`];
     }
     case 'vxlan': return vxlanCommands(p, d, ip, own.exec);
+    case 'ipip': case 'gre': case 'gretap': return ipTunnelCommands(p, d, ip);
     case 'physical':
     case 'loopback':
       return [];

@@ -13,9 +13,12 @@ import { applyLinkSettings } from './link-settings';
 import { applyBridgeOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
 import { makeVxlan } from './vxlan';
+import { makeIpTunnel } from './ip-tunnel';
+import { fallbackTaken } from './ip-tunnel-fallback';
+import { isIpTunnelKind } from '../../model/tunnel-types';
 
 const RTNL = 'RTNETLINK answers: ';
-const UNMODELLED_KINDS = new Set(['geneve', 'bond', 'team', 'gre', 'gretap', 'ipip', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
+const UNMODELLED_KINDS = new Set(['geneve', 'bond', 'team', 'sit', 'vrf', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
 
 /** dev_alloc_name: the lowest free number for a `name%d` pattern in `ns` (`taken`: a name being registered too). */
 function freeName(host: Host, ns: Namespace, pattern: string, taken?: string): string {
@@ -45,7 +48,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     }
     target = t;
   }
-  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d' };
+  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d', ipip: 'tunl%d', gre: 'gre%d', gretap: 'gretap%d' };
   if (!kindPattern[kind]) {
     if (kind === 'tun' || kind === 'tap') return st.fail(`${RTNL}Operation not supported (use "ip tuntap add")`);
     return st.fail(`Error: Unknown device type "${kind}".`, 'unknown-kind');
@@ -60,7 +63,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     parent = st.device(scope, req.link);
     if (!parent) return st.fail(`Cannot find device "${req.link}"`, 'no-such-device');
   }
-  if (st.device(target, name)) return st.fail(`${RTNL}File exists`, 'exists');
+  if (st.device(target, name) || fallbackTaken(target.host, kind, name)) return st.fail(`${RTNL}File exists`, 'exists');
   const base: Base = { id: '', name, ns: target.ns.id, up: false, addresses: [] };
   let created: Device[] | undefined;
   switch (kind) {
@@ -76,6 +79,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     case 'ipvlan': created = makeIpvlan(st, scope.host, base, parent, req.typeArgs); break;
     case 'vlan': created = makeVlan(st, scope.host, base, parent, req.typeArgs); break;
     case 'vxlan': created = makeVxlan(st, target, scope.host, base, req.typeArgs); break;
+    default: if (isIpTunnelKind(kind)) created = makeIpTunnel(st, target, scope.host, base, kind, req.typeArgs);
   }
   if (!created) return false;
   target.host.devices.push(...created);
