@@ -43,13 +43,13 @@ export function checkIpTunnels(cx: ValidationContext): void {
     }
     if (t.ttl !== undefined && (!Number.isInteger(t.ttl) || t.ttl < 0 || t.ttl > 255)) {
       cx.error('tunnel-bad-ttl', t.id, path('ttl'), `TTL ${t.ttl} of ${label} is outside 0–255 (Error: argument "${t.ttl}" is wrong: invalid TTL)`);
-    } else if (t.ttl && t.pmtudisc === false) {
+    } else if (t.kind === 'ipip' && t.ttl && t.pmtudisc === false) {
       cx.error('tunnel-ttl-nopmtudisc', t.id, path('pmtudisc'), `${label}: a fixed TTL needs path MTU discovery (ttl != 0 and nopmtudisc are incompatible)`);
     }
     for (const f of ['ikey', 'okey'] as const) {
       const k = t[f];
       if (k === undefined) continue;
-      if (t.kind === 'ipip') cx.error('tunnel-key-on-ipip', t.id, path(f), `${label} is an ipip tunnel: only GRE carries a key (ipip: unknown command "key"?)`);
+      if (t.kind === 'ipip') cx.error('tunnel-key-on-ipip', t.id, path(f), `${label} is an ipip tunnel: only GRE carries a key (ip prints its usage: key is not an ipip option)`);
       else if (!Number.isInteger(k) || k < 0 || k > 0xffffffff) cx.error('tunnel-bad-key', t.id, path(f), `key ${k} of ${label} is outside 0–4294967295`);
     }
     const under = t.underlay === undefined ? undefined : cx.device(host, t.underlay);

@@ -56,16 +56,18 @@ export function makeIpTunnel(st: ImportState, scope: Scope, host: Host, base: Ba
     else if (kind !== 'ipip' && (w === 'key' || w === 'ikey' || w === 'okey')) {
       i++;
       const k = parseKey(v);
-      if (k === undefined) return fail(st, `Invalid value for "${w}": "${v ?? ''}"; it should be an unsigned integer`);
+      if (k === undefined) return fail(st, `invalid value for "${w}": "${v ?? ''}"; it should be an unsigned integer`);
       if (w !== 'okey') t.ikey = k;
       if (w !== 'ikey') t.okey = k;
     } else if (IGNORED_FLAGS.has(w)) continue;
     else if (IGNORED_WITH_VALUE.has(w)) {
       i++;
       st.warn(`${kind} option "${w}" is not modelled; ignored`);
-    } else return fail(st, `${kind === 'ipip' ? 'ipip' : kind}: unknown command "${w}"?`);
+    // link_iptnl.c / link_gre.c print their usage for a word they do not know (measured: `key` on ipip)
+    } else return fail(st, `Usage: ... ${kind} [ remote ADDR ] [ local ADDR ] [ ttl TTL ] …: "${w}" is not a ${kind} option`);
   }
-  if (ttl && !pmtudisc) return fail(st, 'ttl != 0 and nopmtudisc are incompatible');
+  // link_iptnl.c refuses this pair; link_gre.c lets it through (measured on Debian 6.1)
+  if (kind === 'ipip' && ttl && !pmtudisc) return fail(st, 'ttl != 0 and nopmtudisc are incompatible');
   if (devName !== undefined) {
     const under = st.device(scope, devName);
     if (!under) return fail(st, `Cannot find device "${devName}"`, 'no-such-device');
