@@ -6,6 +6,7 @@ const KERNEL_KEY: Record<PaletteDeviceKind, string | undefined> = {
   physical: undefined, veth: 'veth', bridge: 'bridge', macvlan: 'macvlan', macvtap: 'macvtap',
   ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy', vxlan: 'vxlan',
   bond: 'bond', vrf: 'vrf',
+  ipip: 'ipip', gre: 'gre', gretap: 'gretap',
 };
 
 /** Kinds whose link type this kernel has (a NIC is a veth end in the sandbox's world). */

@@ -30,6 +30,8 @@ export const FEATURE_PROBES: FeatureProbe[] = [
   { key: 'vrf', command: 'ip link add t-vrf type vrf table 10' },
   { key: 'ifb', command: 'ip link add t-ifb type ifb' },
   { key: 'gre', command: 'ip link add t-gre type gre remote 10.9.9.9 local 10.9.9.8' },
+  { key: 'gretap', command: 'ip link add t-gretap type gretap remote 10.9.9.9 local 10.9.9.8' },
+  { key: 'ipip', command: 'ip link add t-ipip type ipip remote 10.9.9.9 local 10.9.9.8' },
   { key: 'geneve', command: 'ip link add t-gnv type geneve id 5 remote 10.9.9.9' },
   { key: 'macsec', command: 'ip link add link f0 t-msec type macsec' },
   { key: 'netkit', command: 'ip link add t-nk type netkit' },

@@ -14,6 +14,7 @@
  * trunks, access ports and tagged frames meet something real.
  */
 import { rng, type FuzzCase, type FuzzElement } from './generate';
+import { addTunnelPair } from './vm-tunnels';
 
 export interface VmGenerateOptions {
   /** Upper bound on ping probes. Default 8 (a failing ping costs 3.5 s under TCG). */
@@ -213,6 +214,7 @@ export function generateVmFuzzCase(seed: number, options: VmGenerateOptions = {}
     add({ id: `down-${p.name}`, needs: [p.el], lines: [`ip link set ${p.name} down`] });
   }
 
+  const tunnelProbes = addTunnelPair(r, add);
   const sources = [...nss, ...peers];
   let pairs: string[] = [];
   for (const s of sources) for (const a of addrs) if (a.ns !== s) pairs.push(`ping ${s} ${a.ip}`);
@@ -226,5 +228,5 @@ export function generateVmFuzzCase(seed: number, options: VmGenerateOptions = {}
     const c = `capture host ${r.pick(capDevs).name}`;
     if (!captures.includes(c)) captures.push(c);
   }
-  return { seed, elements: els, probes: [...captures, ...pairs] };
+  return { seed, elements: els, probes: [...captures, ...tunnelProbes, ...pairs] };
 }

@@ -17,7 +17,7 @@ export function buildOrder(host: Host, isExisting: (d: Device) => boolean = (d) 
   const visit = (d: Device) => {
     if (placed.has(d.id) || visiting.has(d.id)) return;
     visiting.add(d.id);
-    const parent = 'parent' in d ? byId.get(d.parent) : d.kind === 'vxlan' && d.underlay ? byId.get(d.underlay) : undefined;
+    const parent = 'parent' in d ? byId.get(d.parent) : (d.kind === 'vxlan' || d.kind === 'ipip' || d.kind === 'gre' || d.kind === 'gretap') && d.underlay ? byId.get(d.underlay) : undefined;
     if (parent) visit(parent);
     visiting.delete(d.id);
     placed.add(d.id);

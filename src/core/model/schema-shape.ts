@@ -65,6 +65,10 @@ const device = z.discriminatedUnion('kind', [
   bondShape(common),
   vrfShape(common),
   z.looseObject({
+    ...common, kind: z.enum(['ipip', 'gre', 'gretap']), local: z.optional(z.string()), remote: z.optional(z.string()),
+    ttl: z.optional(int), ikey: z.optional(int), okey: z.optional(int), underlay: z.optional(id), pmtudisc: z.optional(z.boolean()),
+  }),
+  z.looseObject({
     ...common, kind: z.literal('vxlan'), vni: int, dstport: z.optional(int), local: z.optional(z.string()),
     remote: z.optional(z.string()), group: z.optional(z.string()), underlay: z.optional(id),
     learning: z.optional(z.boolean()), proxy: z.optional(z.boolean()), ttl: z.optional(int),

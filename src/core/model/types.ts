@@ -8,6 +8,7 @@
  *   (carrier, FDB, neighbour states): that is derived by the simulator.
  * - Layout (canvas positions) lives in `layout`, apart from the network itself.
  */
+import { IP_TUNNEL_KINDS, type IpTunnelDevice, type IpTunnelKind } from './tunnel-types';
 
 import type { BondDevice, VrfDevice } from './types-bond-vrf';
 export type { BondDevice, BondMode, BondXmitHashPolicy, VrfDevice } from './types-bond-vrf';
@@ -124,10 +125,12 @@ export type DeviceKind =
   | 'dummy'
   | 'vxlan'
   | 'bond'
-  | 'vrf';
+  | 'vrf'
+  | IpTunnelKind;
 
 export const DEVICE_KINDS: readonly DeviceKind[] = [
   'physical', 'loopback', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'tap', 'tun', 'dummy', 'vxlan', 'bond', 'vrf',
+  ...IP_TUNNEL_KINDS,
 ];
 
 /** An IPv4 address as `ip addr add` takes it. */
@@ -300,7 +303,8 @@ export type Device =
   | DummyDevice
   | VxlanDevice
   | BondDevice
-  | VrfDevice;
+  | VrfDevice
+  | IpTunnelDevice;
 
 /** Devices that sit on a lower device (`ip link add link PARENT …`). */
 export type ChildDevice = MacvlanDevice | IpvlanDevice | VlanDevice;

@@ -11,6 +11,7 @@ import { checkDevices } from './validate-devices';
 import { checkFirewall } from './validate-firewall';
 import { checkStructure } from './validate-structure';
 import { checkVxlan } from './validate-vxlan';
+import { checkIpTunnels } from './validate-ip-tunnel';
 import { checkPitfalls } from './validate-warnings';
 
 const LEVEL_RANK: Record<Diagnostic['level'], number> = { error: 0, warning: 1, info: 2 };
@@ -21,6 +22,7 @@ export function validateDesign(design: Design): Diagnostic[] {
   checkStructure(cx);
   checkDevices(cx);
   checkVxlan(cx);
+  checkIpTunnels(cx);
   checkAddresses(cx);
   checkFirewall(cx);
   checkPitfalls(cx);

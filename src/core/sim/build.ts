@@ -24,6 +24,7 @@ import { bridgeRx, bridgeXmit } from './devices/bridge';
 import { macvlanRx, macvlanXmit, macvtapRx } from './devices/macvlan';
 import { ipvlanRx, ipvlanXmit } from './devices/ipvlan';
 import { vxlanState, vxlanXmit } from './devices/vxlan';
+import { ipTunnelState, ipTunnelXmit } from './devices/ip-tunnel';
 import { refreshLinks, scheduleStp } from './link-state';
 import { neighStatic } from './stack/neigh';
 import { scheduleLinkUp } from './stack/link-up';
@@ -51,6 +52,7 @@ const XMIT: Record<Device['kind'], SimDev['xmit']> = {
   vxlan: vxlanXmit,
   bond: bondXmit,
   vrf: vrfXmit,
+  ipip: ipTunnelXmit, gre: ipTunnelXmit, gretap: ipTunnelXmit,
 };
 
 /** Drivers that also transmit from an skb's fields (SimDev.xmitFrame). */
@@ -121,7 +123,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
       const explicit = d.mac ? parseMac(d.mac) : undefined;
       const dev: SimDev = {
         id: d.id, name: d.name, kind: d.kind, ns, cfg: d, ifindex: d.kind === 'loopback' ? 1 : d.ifindex ?? takeIfindex(nextIfindex, ns, claimed),
-        mac: d.kind === 'loopback' ? ZERO_MAC : d.kind === 'tun' ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
+        mac: d.kind === 'loopback' ? ZERO_MAC : (d.kind === 'tun' || d.kind === 'ipip' || d.kind === 'gre') ? '' : explicit ?? macFromSeed(opts.seed, macIndex),
         macSet: !!explicit, up: d.up, carrier: false, noarp: false, promisc: !!d.promisc,
         addrs: parseAddrs(d), sysctl: { ...(d.sysctls ?? {}) }, vlans: new Map(), vid: 0, ucList: new Set(),
         xmit: XMIT[d.kind], captured: false,
@@ -129,7 +131,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         // every optional field present from the start: one object shape for all devices keeps
         // the per-frame code monomorphic
         peer: undefined, lower: undefined, lan: undefined, rxHandler: undefined, bridge: undefined, brPort: undefined,
-        macvlanPort: undefined, ipvlanPort: undefined, vxlan: undefined, bond: undefined, bondMaster: undefined, where: undefined, neighByIp: undefined,
+        macvlanPort: undefined, ipvlanPort: undefined, vxlan: undefined, bond: undefined, bondMaster: undefined, ipTunnel: undefined, where: undefined, neighByIp: undefined,
         confMaxCache: undefined, confOrCache: undefined, forwardingCache: undefined,
       };
       if (d.kind === 'loopback') {
@@ -140,7 +142,7 @@ export function buildSim(design: Design, opts: BuildOptions): Sim {
         const sinceBoot = host.namespaces.some((n) => n.id === d.ns && n.root);
         if ((d.up || sinceBoot) && !dev.addrs.some((a) => a.addr === 0x7f000001)) dev.addrs.unshift({ addr: 0x7f000001, len: 8, noprefixroute: false, secondary: false });
       }
-      if (d.kind === 'dummy' || d.kind === 'tun' || d.kind === 'vrf') dev.noarp = true;
+      if (d.kind === 'dummy' || d.kind === 'tun' || d.kind === 'vrf' || d.kind === 'ipip' || d.kind === 'gre') dev.noarp = true;
       ns.devs.push(dev);
       ns.byName.set(dev.name, dev);
       sim.devs.push(dev);
@@ -219,6 +221,9 @@ function wire(sim: Sim, lanById: Map<string, LanSegment>): void {
       }
       case 'vxlan':
         dev.vxlan = vxlanState(d, byId);
+        break;
+      case 'ipip': case 'gre': case 'gretap':
+        dev.ipTunnel = ipTunnelState(d, byId);
         break;
       default:
     }

@@ -18,6 +18,7 @@ function carrierOf(dev: SimDev): boolean {
     case 'loopback':
     case 'dummy':
     case 'vxlan': // vxlan never manages its carrier (vxlan_core.c: no netif_carrier_off)
+    case 'ipip': case 'gre': case 'gretap': // nor do IP tunnels (ip_tunnel.c)
       return true;
     case 'physical':
       return dev.up && !!dev.lan;
@@ -141,7 +142,7 @@ function iflinkOf(dev: SimDev): number {
 export function operstate(dev: SimDev, sim?: Pick<Sim, 'kernel'>): string {
   const kernel = sim?.kernel ?? NEWEST_KERNEL;
   if (!dev.up) return 'DOWN';
-  if (dev.kind === 'loopback' || dev.kind === 'dummy' || dev.kind === 'vxlan') return 'UNKNOWN';
+  if (dev.kind === 'loopback' || dev.kind === 'dummy' || dev.kind === 'vxlan' || !!dev.ipTunnel) return 'UNKNOWN';
   // carrier never changed since creation (see carrierOf): the kernel reports UNKNOWN
   if (dev.kind === 'bridge' && dev.bridge!.ports.length === 0 && dev.carrier) return 'UNKNOWN';
   if (dev.kind === 'ipvlan' && dev.carrier) return 'UNKNOWN';

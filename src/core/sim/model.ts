@@ -13,6 +13,7 @@ import type { Rng } from './engine/rng';
 import type { Trace, Where } from './engine/trace';
 import type { KernelVersion } from './kernel-version';
 import type { VxlanState } from './devices/vxlan';
+import type { IpTunnelState } from './devices/ip-tunnel';
 
 /** A frame in flight (the kernel's skb): bytes plus the few pieces of metadata the kernel keeps. */
 /**
@@ -141,6 +142,8 @@ export interface SimDev {
   bondMaster?: SimDev;
   /** A VXLAN device's tunnel settings and forwarding table (devices/vxlan.ts). */
   vxlan?: VxlanState;
+  /** An ipip/GRE/gretap device's endpoints and keys (devices/ip-tunnel.ts). */
+  ipTunnel?: IpTunnelState;
   /** Extra unicast addresses the (physical) device accepts: children's MACs. */
   ucList: Set<Mac>;
   /**

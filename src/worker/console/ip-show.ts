@@ -2,6 +2,7 @@
  * `ip addr`, `ip link`, `ip route`, `ip neigh`, `bridge fdb show` and `sysctl NAME` of one
  * simulated namespace, printed the way iproute2 and procps print them (no `-d`, no JSON).
  */
+import { isL3Tunnel, tunnelLinkLine, tunnelMtu } from './ip-tunnel-show';
 import { SYSCTL_DEFAULTS } from '../../core/model/types';
 import { broadcastOf, formatIp } from '../../core/net/ipv4';
 import type { Sim, SimDev, SimNs } from '../../core/sim/model';
@@ -21,6 +22,7 @@ function flags(dev: SimDev): string {
   if (dev.up && !dev.carrier) f.push('NO-CARRIER');
   if (dev.kind === 'loopback') f.push('LOOPBACK');
   else if (dev.kind === 'tun') f.push('POINTOPOINT', 'MULTICAST');
+  else if (isL3Tunnel(dev)) f.push('POINTOPOINT');
   else f.push('BROADCAST', 'MULTICAST');
   if (dev.noarp && dev.kind !== 'loopback' && dev.kind !== 'tun') f.push('NOARP');
   if (dev.cfg.promisc) f.push('PROMISC');
@@ -33,6 +35,7 @@ function flags(dev: SimDev): string {
 
 function mtu(dev: SimDev): number {
   // a VXLAN made with `dev` takes the underlay's MTU less its 50 bytes of headers (measured: 1450)
+  if (dev.cfg.mtu === undefined && dev.ipTunnel) return tunnelMtu(dev)!;
   if (dev.cfg.mtu === undefined && dev.vxlan?.underlay) return (dev.vxlan.underlay.cfg.mtu ?? 1500) - 50;
   return dev.cfg.mtu ?? (dev.kind === 'loopback' ? 65536 : 1500);
 }
@@ -48,6 +51,7 @@ function linkLines(dev: SimDev): string[] {
   let l2: string;
   if (dev.kind === 'loopback') l2 = '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00';
   else if (dev.kind === 'tun') l2 = '    link/none ';
+  else if (isL3Tunnel(dev)) l2 = tunnelLinkLine(dev)!;
   else {
     const other = (dev.kind === 'veth' ? dev.peer : dev.lower);
     l2 = `    link/ether ${dev.mac} brd ff:ff:ff:ff:ff:ff${other && other.ns !== dev.ns ? ' link-netnsid 0' : ''}`;

@@ -7,6 +7,7 @@ import type { MachinePlan } from './machine-plan';
 import { MACVLAN_MODES } from '../../model/types';
 import { keyword, sh } from './shell-quote';
 import { bondVrfCreate } from './bond-vrf-commands';
+import { ipTunnelCommands } from './ip-tunnel-commands';
 
 /** The command lines that create `d` (and, for a veth, its peer) straight in its namespace. */
 export function createCommands(p: MachinePlan, d: Device): string[] {
@@ -62,6 +63,7 @@ export function createCommands(p: MachinePlan, d: Device): string[] {
     }
     case 'vxlan': return vxlanCommands(p, d, ip, own.exec);
     case 'bond': case 'vrf': return bondVrfCreate(ip, d);
+    case 'ipip': case 'gre': case 'gretap': return ipTunnelCommands(p, d, ip);
     case 'physical':
     case 'loopback':
       return [];

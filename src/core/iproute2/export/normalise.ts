@@ -24,7 +24,7 @@ export function networkView(design: Design): unknown {
         if (d.master) v.master = name(d.master);
         if ('parent' in d) v.parent = name(d.parent);
         if (d.kind === 'veth') v.peer = name(d.peer);
-        if (d.kind === 'vxlan' && d.underlay) v.underlay = name(d.underlay);
+        if ((d.kind === 'vxlan' || d.kind === 'ipip' || d.kind === 'gre' || d.kind === 'gretap') && d.underlay) v.underlay = name(d.underlay);
         // a NIC on no drawn segment is on a segment of its own name (the header's default)
         if (d.kind === 'physical') v.lan = (d.lan && lanName.get(d.lan)) || d.name;
         // values equal to the kernel's defaults are the same network as no value

@@ -14,9 +14,12 @@ import { applyBridgeOptions } from './link-type-options';
 import type { ImportState, Scope } from './state';
 import { makeVxlan } from './vxlan';
 import { makeBond, makeVrf } from './bond-vrf';
+import { makeIpTunnel } from './ip-tunnel';
+import { fallbackTaken } from './ip-tunnel-fallback';
+import { isIpTunnelKind } from '../../model/tunnel-types';
 
 const RTNL = 'RTNETLINK answers: ';
-const UNMODELLED_KINDS = new Set(['geneve', 'team', 'gre', 'gretap', 'ipip', 'sit', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
+const UNMODELLED_KINDS = new Set(['geneve', 'team', 'sit', 'ifb', 'wireguard', 'macsec', 'netkit', 'vti', 'erspan', 'nlmon', 'can', 'xfrm', 'bareudp', 'ipvtap', 'hsr', 'batadv']);
 
 /** dev_alloc_name: the lowest free number for a `name%d` pattern in `ns` (`taken`: a name being registered too). */
 function freeName(host: Host, ns: Namespace, pattern: string, taken?: string): string {
@@ -46,7 +49,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     }
     target = t;
   }
-  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d', bond: 'bond%d', vrf: 'vrf%d' };
+  const kindPattern: Record<string, string> = { veth: 'veth%d', bridge: 'bridge%d', macvlan: 'macvlan%d', macvtap: 'macvtap%d', ipvlan: 'ipvlan%d', vlan: 'vlan%d', dummy: 'dummy%d', vxlan: 'vxlan%d', bond: 'bond%d', vrf: 'vrf%d', ipip: 'tunl%d', gre: 'gre%d', gretap: 'gretap%d' };
   if (!kindPattern[kind]) {
     if (kind === 'tun' || kind === 'tap') return st.fail(`${RTNL}Operation not supported (use "ip tuntap add")`);
     return st.fail(`Error: Unknown device type "${kind}".`, 'unknown-kind');
@@ -61,7 +64,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     parent = st.device(scope, req.link);
     if (!parent) return st.fail(`Cannot find device "${req.link}"`, 'no-such-device');
   }
-  if (st.device(target, name)) return st.fail(`${RTNL}File exists`, 'exists');
+  if (st.device(target, name) || fallbackTaken(target.host, kind, name)) return st.fail(`${RTNL}File exists`, 'exists');
   const base: Base = { id: '', name, ns: target.ns.id, up: false, addresses: [] };
   let created: Device[] | undefined;
   switch (kind) {
@@ -79,6 +82,7 @@ export function linkAdd(st: ImportState, scope: Scope, argv: string[]): boolean 
     case 'vxlan': created = makeVxlan(st, target, scope.host, base, req.typeArgs); break;
     case 'bond': created = makeBond(st, target, base, req.typeArgs); break;
     case 'vrf': created = makeVrf(st, base, req.typeArgs); break;
+    default: if (isIpTunnelKind(kind)) created = makeIpTunnel(st, target, scope.host, base, kind, req.typeArgs);
   }
   if (!created) return false;
   target.host.devices.push(...created);

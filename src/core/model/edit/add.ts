@@ -17,6 +17,7 @@ export const NAME_PREFIX: Record<PaletteDeviceKind, string> = {
   physical: 'eth', veth: 'veth', bridge: 'br', macvlan: 'macvlan', macvtap: 'macvtap',
   ipvlan: 'ipvlan', vlan: 'vlan', tap: 'tap', tun: 'tun', dummy: 'dummy', vxlan: 'vxlan',
   bond: 'bond', vrf: 'vrf',
+  ipip: 'ipip', gre: 'gre', gretap: 'gretap',
 };
 
 export interface Point { x: number; y: number }
@@ -40,6 +41,8 @@ function freshDevice(kind: PaletteDeviceKind, id: Id, name: string, ns: Id): Dev
     case 'bond': case 'vrf': return freshBondOrVrf(kind, common);
     // `ip link add vxlan0 type vxlan id 1 dstport 4789`: ip insists on an id; the IANA port
     case 'vxlan': return { ...common, kind, vni: 1, dstport: 4789 };
+    // endpoints are typed in the inspector; without a remote the tunnel sends nothing
+    case 'ipip': case 'gre': case 'gretap': return { ...common, kind };
   }
 }
 

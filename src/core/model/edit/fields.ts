@@ -9,6 +9,7 @@ import type { Address, Design, Device, FirewallRule, Id, Namespace, Neighbour, R
 import { done, refuse, type EditResult } from './result';
 import { findDevice, findNamespace } from './lookup';
 import { vxlanFieldProblem } from './vxlan-fields';
+import { ipTunnelFieldProblem } from './ip-tunnel-fields';
 
 /** Fields of a device that are set directly (relations, name and addresses have their own commands). */
 export type DevicePatch = Record<string, unknown>;
@@ -46,7 +47,8 @@ export function deviceFieldProblem(device: Device, key: string, value: unknown):
       if (device.kind === 'macvlan' || device.kind === 'macvtap') return ['private', 'vepa', 'bridge', 'passthru', 'source'].includes(String(value)) ? undefined : `unknown macvlan mode ${String(value)}`;
       if (device.kind === 'ipvlan') return ['l2', 'l3', 'l3s'].includes(String(value)) ? undefined : `unknown ipvlan mode ${String(value)}`;
       return `${device.kind} devices have no mode`;
-    default: return device.kind === 'vxlan' ? vxlanFieldProblem(key, value) : undefined;
+    default: return device.kind === 'vxlan' ? vxlanFieldProblem(key, value)
+      : device.kind === 'ipip' || device.kind === 'gre' || device.kind === 'gretap' ? ipTunnelFieldProblem(device.kind, key, value) : undefined;
   }
 }
 

@@ -45,6 +45,9 @@ export type DropReason =
   | 'vxlan-vni'
   | 'vxlan-loop'
   | 'vxlan-static'
+  | 'tunnel-no-remote'
+  | 'tunnel-recursion'
+  | 'tunnel-no-match'
   | 'storm'
   | 'not-handled';
 

@@ -28,7 +28,8 @@ function flagsOf(dev: SimDev): string[] {
   const linkDev = linkOf(dev);
   if (dev.up && !dev.carrier) f.push('NO-CARRIER');
   if (dev.kind === 'loopback') f.push('LOOPBACK');
-  if (dev.kind === 'tun') f.push('POINTOPOINT');
+  // gre is point-to-point even without a remote (measured on 6.1: gre0 <POINTOPOINT,NOARP>)
+  if (dev.kind === 'tun' || dev.kind === 'gre' || (dev.kind === 'ipip' && !!dev.ipTunnel?.remote)) f.push('POINTOPOINT');
   if (dev.noarp) f.push('NOARP');
   if (dev.cfg.promisc) f.push('PROMISC');
   // bond_setup and vrf_setup set IFF_MASTER; bond_enslave sets IFF_SLAVE (a VRF's slaves get none)

@@ -10,6 +10,7 @@ import { ipv4Dst, ipv4Src, IPPROTO_TCP, IPPROTO_UDP } from '../wire/ipv4';
 import { tcpRcv, udpRcv } from './transport';
 import { natSrc, natsTransport } from './nat';
 import { udpTunnelDeliver } from './udp-tunnel';
+import { ipTunnelDeliver, IPPROTO_GRE, IPPROTO_IPIP } from '../devices/ip-tunnel';
 import { ICMP_DEST_UNREACH, ICMP_TIME_EXCEEDED, UNREACH_NET, EXC_TTL } from '../wire/icmp';
 import { confMax, confOr, forwarding } from './sysctl';
 import { fibLookup, isBroadcastAddr, localOwner, type FibRoute } from './route';
@@ -139,6 +140,7 @@ function localDeliver(sim: Sim, dev: SimDev, pkt: Uint8Array, broadcast: boolean
   if (pkt[9] === 1) icmpLocalDeliver(sim, ns, dev, pkt, broadcast);
   else if (pkt[9] === IPPROTO_TCP && !broadcast) tcpRcv(sim, ns, dev, pkt);
   else if (pkt[9] === IPPROTO_UDP && !udpTunnelDeliver(sim, ns, dev, pkt)) udpRcv(sim, ns, dev, pkt, broadcast);
+  else if ((pkt[9] === IPPROTO_IPIP || pkt[9] === IPPROTO_GRE) && !broadcast) ipTunnelDeliver(sim, ns, dev, pkt);
 }
 
 /** ip_forward: TTL, FORWARD chain, redirects, POSTROUTING, then the neighbour layer. */

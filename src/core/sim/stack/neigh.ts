@@ -129,7 +129,7 @@ export function sendIpFrame(sim: Sim, dev: SimDev, dst: Mac, ip: Uint8Array): vo
 
 /** neigh_output: sends `ip` to `nexthop` on `dev`, resolving its MAC first if needed. */
 export function neighOutput(sim: Sim, dev: SimDev, nexthop: number, ip: Uint8Array, src: number | undefined): void {
-  if (dev.kind === 'tun') {
+  if (dev.kind === 'tun' || dev.kind === 'ipip' || dev.kind === 'gre') {
     // point-to-point without link-layer header: nothing to resolve
     devXmit(sim, dev, { data: ip, hops: 0, lineage: undefined, forceHost: false });
     return;

@@ -16,6 +16,7 @@ export function kindLabel(d: Device): string {
     case 'ipvlan': return `ipvlan · ${d.mode} ${d.flag}`;
     case 'vlan': return `vlan · id ${d.vid}`;
     case 'vxlan': return `vxlan · id ${d.vni}`;
+    case 'ipip': case 'gre': case 'gretap': return `${d.kind}${d.remote ? ` · to ${d.remote}` : ''}`;
     case 'bridge': return d.vlanFiltering ? 'bridge · vlan filtering' : 'bridge';
     case 'tap': case 'tun': return `${d.kind}${d.attached ? ' · attached' : ''}`;
     default: return d.kind;

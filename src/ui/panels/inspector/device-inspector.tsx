@@ -10,6 +10,7 @@ import { intOrUndefined, intProblem, Row, Section, Select, TextField, Toggle } f
 import { edit } from './use-edit';
 import { RelationFields } from './relation-fields';
 import { VxlanSettings } from './vxlan-settings';
+import { IpTunnelSettings } from './ip-tunnel-settings';
 
 const set = (id: string, patch: Record<string, unknown>) => edit((d) => setDeviceFields(d, id, patch));
 
@@ -79,6 +80,8 @@ function KindSettings({ dev, design }: { dev: Device; design: Design }) {
       );
     case 'vxlan':
       return <VxlanSettings dev={dev} design={design} />;
+    case 'ipip': case 'gre': case 'gretap':
+      return <IpTunnelSettings dev={dev} design={design} />;
     case 'veth':
       return <Section title="veth"><p className="muted small">Peer: <strong>{byId(dev.peer)}</strong></p></Section>;
     default:

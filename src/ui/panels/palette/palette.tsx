@@ -1,4 +1,5 @@
 /** The palette: every device kind, namespaces, machines and LAN segments, dragged onto the canvas. */
+import { IP_TUNNEL_PALETTE } from './ip-tunnel-palette';
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { dropCommand, PALETTE_MIME, type PaletteItem } from '../../canvas/drop';
@@ -22,6 +23,7 @@ const GROUPS: { title: string; entries: Entry[] }[] = [
       { item: { type: 'device', kind: 'tun' }, label: 'tun', hint: 'An IP-level device backed by a process (a VPN)' },
       { item: { type: 'device', kind: 'dummy' }, label: 'dummy', hint: 'A device that swallows what it sends' },
       { item: { type: 'device', kind: 'vxlan' }, label: 'VXLAN', hint: 'An Ethernet tunnel in UDP to other hosts (an overlay)' },
+      ...IP_TUNNEL_PALETTE,
     ],
   },
   {

@@ -2,6 +2,7 @@
  * Every reason the simulator drops a frame or packet, in plain words for a class, with
  * what would fix it. The trace's own `why` text carries the exact kernel rule and source.
  */
+import { IP_TUNNEL_DROPS } from './ip-tunnel-drops';
 import type { DropReason } from '../../../core/sim/engine/trace';
 
 export interface DropExplanation {
@@ -43,6 +44,7 @@ export const DROP_EXPLANATIONS: Record<DropReason, DropExplanation> = {
   'vxlan-vni': { title: 'Unknown VNI', plain: 'A VXLAN packet arrived for a network identifier (VNI) that no up VXLAN device on that port has.', fix: 'Give both ends the same id and dstport, and bring the device up.' },
   'vxlan-loop': { title: 'VXLAN loop', plain: 'The frame that came out of the tunnel carries this VXLAN device\'s own MAC as its source: it is its own frame coming back.', fix: 'Remove the loop between the endpoints.' },
   'vxlan-static': { title: 'VXLAN: MAC pinned elsewhere', plain: 'The source MAC has a permanent FDB entry pointing at another endpoint, which learning never moves.', fix: 'Fix or delete the static entry: bridge fdb del MAC dev VX' },
+  ...IP_TUNNEL_DROPS,
   storm: { title: 'Broadcast storm', plain: 'The frame went round a loop of bridges too many times.', fix: 'Break the loop or enable STP on the bridges.' },
   'not-handled': { title: 'Not handled', plain: 'No protocol handler takes this frame here.', fix: 'Nothing to fix unless this traffic was expected.' },
 };
