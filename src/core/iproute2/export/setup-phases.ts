@@ -22,6 +22,8 @@ export interface Coverage {
   route(r: Route): boolean;
 }
 
+const isConfDefault = (key: string): boolean => /^net\.ipv[46]\.conf\.default\./.test(key);
+
 const CHAINS = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
 
 /** Writes every setup phase of the planned machine. */
@@ -39,6 +41,15 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
   for (const d of p.moves) {
     const line = moveCommand(p, d);
     if (line) w.cmd(line, d.id, d.ns);
+  }
+
+  // A device copies conf/default when it is made, and a later write reaches only the devices
+  // that never had a setting of their own (an address marks them all set, devinet.c
+  // ipv4_devconf_setall), so the defaults go first: every device then starts from them.
+  w.section('Defaults copied by the devices made below');
+  for (const ns of host.namespaces) {
+    if (!p.access.has(ns.id)) continue;
+    for (const [k, v] of Object.entries(ns.sysctls)) if (isConfDefault(k)) w.cmd(`${acc(ns.id).exec}sysctl -q -w ${shq(`${k}=${v}`)}`, ns.id);
   }
 
   w.section('Devices, each made in its own namespace (lower devices before the devices stacked on them)');
@@ -120,10 +131,11 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
   w.section('Sysctls');
   for (const ns of host.namespaces) {
     if (!p.access.has(ns.id)) continue;
-    for (const [k, v] of Object.entries(ns.sysctls)) w.cmd(`${acc(ns.id).exec}sysctl -q -w ${shq(`${k}=${v}`)}`, ns.id);
+    for (const [k, v] of Object.entries(ns.sysctls)) if (!isConfDefault(k)) w.cmd(`${acc(ns.id).exec}sysctl -q -w ${shq(`${k}=${v}`)}`, ns.id);
     for (const d of devs) {
       if (d.ns !== ns.id) continue;
-      for (const [k, v] of Object.entries(d.sysctls ?? {})) w.cmd(interfaceSysctl(acc(ns.id), d.name, k, v), d.id);
+      // in key order: the order a script set them in says nothing the kernel keeps
+      for (const [k, v] of Object.entries(d.sysctls ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) w.cmd(interfaceSysctl(acc(ns.id), d.name, k, v), d.id);
     }
   }
 
