@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Design } from '../model/types';
 import { importScript } from '../iproute2/import/index';
-import { parseSnapshotText } from './dump';
+import { isDump, parseSnapshotText } from './dump';
 import type { Snapshot } from './format';
 import { snapshotToScript } from './to-script';
 
@@ -38,5 +38,10 @@ export function importSnapshotObject(snapshot: Snapshot, file = 'snapshot.json')
 }
 
 export { COLLECTOR_ONE_LINER, COLLECTOR_PROGRAM } from './collector';
+/** True when a file's text is a snapshot rather than a design or a script. */
+export function looksLikeSnapshot(text: string): boolean {
+  return isDump(text) || /^\s*\{[^]{0,200}?"format"\s*:\s*"vnetlab-snapshot"/.test(text);
+}
+
 export { parseDump, parseSnapshotText, serializeSnapshot } from './dump';
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from './format';

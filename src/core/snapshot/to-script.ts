@@ -25,7 +25,7 @@ export interface SnapshotScript {
 }
 
 /** Link kinds the design models, and how a snapshot's device of that kind is rebuilt. */
-const MODELLED = new Set(['veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'dummy', 'vxlan']);
+const MODELLED = new Set(['tun', 'veth', 'bridge', 'macvlan', 'macvtap', 'ipvlan', 'vlan', 'dummy', 'vxlan']);
 /** qdiscs a device has by default (no tc configuration). */
 const DEFAULT_QDISCS = new Set(['noqueue', 'noop', 'pfifo_fast', 'fq_codel', 'mq', 'fq', 'pfifo']);
 const BUILTIN_CHAINS = new Set(['INPUT', 'FORWARD', 'OUTPUT', 'PREROUTING', 'POSTROUTING']);
@@ -154,6 +154,10 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
       if (d.kind === 'bridge') {
         creates.push([o, [...ipn(d.ns), 'link', 'add', d.name, 'type', 'bridge', ...(i.stp_state ? ['stp_state', 1] : []), ...(i.vlan_filtering ? ['vlan_filtering', 1] : [])]]);
         done.add(d);
+      } else if (d.kind === 'tun') {
+        if (i.type !== 'tap') { d.skipped = true; warn(o, `tun devices (layer 3) are not modelled; ${d.name} is left out`); continue; }
+        creates.push([o, [...exec(d.ns), 'ip', 'tuntap', 'add', 'dev', d.name, 'mode', 'tap']]);
+        done.add(d);
       } else if (d.kind === 'dummy') {
         creates.push([o, [...ipn(d.ns), 'link', 'add', d.name, 'type', 'dummy']]);
         done.add(d);
@@ -236,7 +240,9 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
   }
   for (const d of all) {
     if (!live(d)) continue;
-    if (d.link.flags.includes('UP') && d.kind !== 'nic') emit({ ns: d.ns.label, dev: d.name, field: 'flags' }, [...ipn(d.ns), 'link', 'set', 'dev', d.name, 'up']);
+    // a machine's own loopback is up unless someone took it down
+    if (d.kind === 'loopback' && d.ns === root && !d.link.flags.includes('UP')) emit({ ns: d.ns.label, dev: d.name, field: 'flags' }, ['ip', 'link', 'set', 'dev', d.name, 'down']);
+    else if (d.link.flags.includes('UP') && d.kind !== 'nic' && !(d.kind === 'loopback' && d.ns === root)) emit({ ns: d.ns.label, dev: d.name, field: 'flags' }, [...ipn(d.ns), 'link', 'set', 'dev', d.name, 'up']);
   }
 
   for (const ns of spaces) {
@@ -247,8 +253,11 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
       for (const key of INTERFACE_SYSCTL_KEYS) {
         const v = s[`net.ipv4.conf.${d.name}.${key}`];
         if (v === undefined) continue;
-        const inherited = s[`net.ipv4.conf.default.${key}`] ?? String(sysctlDefault(key));
-        if (v !== inherited) emit({ ns: ns.label, dev: d.name, field: `sysctl ${key}` }, [...exec(ns), 'sysctl', '-qw', `net.ipv4.conf.${d.name}.${key}=${v}`]);
+        // written whenever it or conf.default differs from the kernel's default, so the value
+        // does not depend on whether the device was made before or after conf.default changed
+        const kernel = String(sysctlDefault(key));
+        const inherited = s[`net.ipv4.conf.default.${key}`] ?? kernel;
+        if (v !== kernel || inherited !== kernel) emit({ ns: ns.label, dev: d.name, field: `sysctl ${key}` }, [...exec(ns), 'sysctl', '-qw', `net.ipv4.conf.${d.name}.${key}=${v}`]);
       }
     }
     for (const a of ns.snap.addr) {
@@ -272,7 +281,8 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
     }
   }
   for (const ns of spaces) {
-    for (const r of ns.snap.route) {
+    // routes through a gateway after the routes that make the gateway reachable
+    for (const r of [...ns.snap.route.filter((x) => !x.gateway), ...ns.snap.route.filter((x) => x.gateway)]) {
       const o = { ns: ns.label, dev: r.dev, field: `route ${r.dst}${r.table ? ` table ${r.table}` : ''}` };
       if (r.table === 'local' || r.protocol === 'kernel') continue;
       if (r.dst.includes(':')) continue;

@@ -1,0 +1,49 @@
+/**
+ * Live-host import checked on the kernel: for every conformance case this kernel can run and
+ * for generated designs (fixed seed), build → snapshot → import → export → build afresh →
+ * snapshot again gives the same network (snapshot-roundtrip.ts). More seeds:
+ * `npm run fuzz:snapshot -- --seed S --count N`.
+ */
+import { expect, it } from 'vitest';
+import { generateFuzzCase, renderScript } from '../core/fuzz/generate';
+import { listCaseDirs, readCaseDir } from './case-dir';
+import { unsupportedFeatures } from './kernel-support';
+import { limiter } from './pool';
+import { describeAsRoot } from './root-suite';
+import { exportOfSnapshot, networkOf, snapshotOfScript } from './snapshot-roundtrip';
+
+const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
+const COUNT = Number(process.env.VNETLAB_SNAPSHOT_COUNT) || 200;
+const SEED = Number(process.env.VNETLAB_SNAPSHOT_SEED) || 31_500_000;
+const ROOTS = ['conformance', 'conformance-conntrack', 'conformance-fuzz', 'conformance-transport'];
+
+async function roundTrip(script: string) {
+  const first = await snapshotOfScript(script);
+  const exported = exportOfSnapshot(first);
+  const second = await snapshotOfScript(exported.script);
+  return { first: networkOf(first), second: networkOf(second), script: exported.script };
+}
+
+describeAsRoot('a host snapshot, imported, exported and run again, is the same network', () => {
+  const run = limiter(JOBS);
+  const items: { name: string; script: string }[] = [];
+  for (const root of ROOTS) {
+    for (const dir of listCaseDirs(new URL(`../../fixtures/${root}`, import.meta.url).pathname)) {
+      const c = readCaseDir(dir);
+      items.push({ name: `${root}/${c.name}`, script: c.script });
+    }
+  }
+  for (let i = 0; i < COUNT; i++) items.push({ name: `design seed ${SEED + i}`, script: renderScript(generateFuzzCase(SEED + i).elements) });
+  const runs = items.map((item) => {
+    const p = run(async () => ((await unsupportedFeatures(item.script)).length ? 'unsupported' as const : roundTrip(item.script)));
+    p.catch(() => {});
+    return { item, p };
+  });
+  for (const { item, p } of runs) {
+    it(item.name, async () => {
+      const r = await p;
+      if (r === 'unsupported') return;
+      expect(r.second, `exported:\n${r.script}`).toEqual(r.first);
+    });
+  }
+});
