@@ -29,7 +29,7 @@ const SAFETY = [
 ];
 
 /** Runs `script` (with its world) in a sandbox and returns the collector's snapshot of it. */
-export async function snapshotOfScript(script: string): Promise<Snapshot> {
+export async function snapshotOfScript(script: string): Promise<{ snapshot: Snapshot; stderr: string }> {
   const { header } = parseWorldHeader(script, 'topology.sh');
   const program = [
     ...SAFETY,
@@ -42,7 +42,7 @@ export async function snapshotOfScript(script: string): Promise<Snapshot> {
   if (r.code !== 0) throw new Error(`the sandbox failed (exit ${r.code ?? r.signal}): ${r.stderr.trim().slice(0, 400)}`);
   const p = parseDump(r.stdout);
   if (!p.ok) throw new Error(`the collector's dump: ${p.error}`);
-  return worldAsOutside(p.snapshot, header);
+  return { snapshot: worldAsOutside(p.snapshot, header), stderr: r.stderr };
 }
 
 function wrapCollector(): string {
