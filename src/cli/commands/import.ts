@@ -1,5 +1,6 @@
 /** `vnetlab import MAIN.sh [LIB.sh …] [-o design.json] [-- ARGS…]`: a bash script to a design document. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { formatDiagnostic } from '../../core/model/diagnostics';
 import { serializeDesign } from '../../core/model/schema';
 import { importSnapshot, looksLikeSnapshot } from '../../core/snapshot/index';
 import { EXIT } from '../command';
@@ -33,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
   const snap = snapshotInput(files[0]);
   if (snap !== undefined) {
     const r = importSnapshot(snap, files[0]);
-    for (const d of r.diagnostics) process.stderr.write(`${d.file}: ${d.path ? `${d.path}: ` : ''}${d.level}: ${d.message}\n`);
+    for (const d of r.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (!r.design) return EXIT.unreadable;
     const out = serializeDesign(r.design);
     if (o.value) writeFileSync(o.value, out);

@@ -32,7 +32,7 @@ export function importSnapshotObject(snapshot: Snapshot, file = 'snapshot.json')
     if (d.level === 'info') continue;
     const o = d.line !== undefined ? origins.get(d.line) : undefined;
     const path = o ? [o.ns, o.dev, o.field].filter(Boolean).join(' › ') : undefined;
-    diagnostics.push({ level: d.level === 'error' ? 'warning' : d.level, message: d.message, file, ...(path ? { path } : {}), ...(d.code ? { code: d.code } : {}) });
+    diagnostics.push({ level: d.level === 'error' ? 'warning' : d.level, message: path ? `${path}: ${d.message}` : d.message, file, ...(path ? { path } : {}), ...(d.code ? { code: d.code } : {}) });
   }
   return { design: r.design, snapshot, diagnostics, script };
 }

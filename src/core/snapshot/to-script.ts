@@ -53,7 +53,7 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
   const diagnostics: Diagnostic[] = [];
   const where = (o: Origin) => [o.ns, o.dev, o.field].filter(Boolean).join(' › ');
   const warn = (o: Origin, message: string, code = 'unmodelled', level: Diagnostic['level'] = 'warning') =>
-    diagnostics.push({ level, message, file, path: where(o), code });
+    diagnostics.push({ level, message: `${where(o)}: ${message}`, file, path: where(o), code });
   const emit = (o: Origin, words: (string | number)[]) => {
     lines.push(words.map((w) => (typeof w === 'number' || /^[A-Za-z0-9_.:/=+@%,-]+$/.test(w) ? String(w) : shq(w))).join(' '));
     origins.set(lines.length, o);
