@@ -97,9 +97,10 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
     if (link.link_netnsid === undefined || link.link_netnsid < 0) return ns;
     const named = ns.snap.nsid.find((n) => n.nsid === link.link_netnsid)?.name;
     if (named) return spaces.find((s) => s.snap.kind === 'netns' && s.name === named);
-    const cands = spaces.filter((s) => s !== ns && s.byIndex.has(link.link_index ?? -1)
+    // an nsid without a name is a namespace /run/netns does not hold: the root or a process's
+    const cands = spaces.filter((s) => s !== ns && s.snap.kind !== 'netns' && s.byIndex.has(link.link_index ?? -1)
       && (!mutual || s.byIndex.get(link.link_index!)!.link.link_index === link.ifindex));
-    return cands.length === 1 ? cands[0] : undefined;
+    return cands.length === 1 ? cands[0] : cands.find((s) => s === root);
   };
   const lowerOf = (d: Dev): Dev | undefined => {
     if (d.link.link_index === undefined) return d.link.link ? d.ns.byName.get(d.link.link) : undefined;
