@@ -11,7 +11,8 @@ import { listCaseDirs, readCaseDir } from './case-dir';
 import { unsupportedFeatures } from './kernel-support';
 import { limiter } from './pool';
 import { describeAsRoot } from './root-suite';
-import { exportOfSnapshot, networkOf, snapshotOfScript } from './snapshot-roundtrip';
+import { importSnapshot } from '../core/snapshot/index';
+import { bothCollectors, exportOfSnapshot, networkOf, snapshotOfScript } from './snapshot-roundtrip';
 
 const JOBS = Number(process.env.VNETLAB_KERNEL_JOBS) || 6;
 const COUNT = Number(process.env.VNETLAB_SNAPSHOT_COUNT) || 30;
@@ -27,6 +28,20 @@ async function roundTrip(script: string) {
 
 describeAsRoot('a host snapshot, imported, exported and run again, is the same network', () => {
   const run = limiter(JOBS);
+  it('the one-line command prints what vnetlab snapshot reads, and imports to the same design', async () => {
+    const script = 'ip netns add blue\nip link add v0 type veth peer name eth0 netns blue\nip link add br0 type bridge\nip link set v0 master br0 up\n'
+      + 'ip -n blue addr add 10.0.0.2/24 dev eth0\nip -n blue link set eth0 up\nunshare --net sleep 60 &\nsleep 0.2\n';
+    const { program, oneLiner } = await bothCollectors(script);
+    expect(program).toContain('@@ns process');
+    // the network moves on between the two runs (carrier, IPv6 autoconfiguration): the
+    // namespaces and the designs are compared, not the bytes
+    const heads = (t: string) => t.split('\n').filter((l) => l.startsWith('@@ns '));
+    expect(heads(oneLiner)).toEqual(heads(program));
+    const a = importSnapshot(program, 'dump');
+    const b = importSnapshot(oneLiner, 'dump');
+    expect(b.design).toEqual(a.design);
+    expect(a.design!.hosts[0].namespaces.map((n) => n.name)).toEqual(expect.arrayContaining(['blue', expect.stringMatching(/^sleep-\d+$/)]));
+  });
   const items: { name: string; script: string }[] = [];
   for (const root of ROOTS) {
     for (const dir of listCaseDirs(new URL(`../../fixtures/${root}`, import.meta.url).pathname)) {

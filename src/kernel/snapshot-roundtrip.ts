@@ -8,7 +8,7 @@
  */
 import { exportDesign } from '../core/iproute2/export/index';
 import { formatDiagnostic } from '../core/model/diagnostics';
-import { COLLECTOR_PROGRAM } from '../core/snapshot/collector';
+import { COLLECTOR_ONE_LINER, COLLECTOR_PROGRAM } from '../core/snapshot/collector';
 import { parseDump } from '../core/snapshot/dump';
 import type { SnapNamespace, Snapshot } from '../core/snapshot/format';
 import { importSnapshotObject } from '../core/snapshot/index';
@@ -43,6 +43,24 @@ export async function snapshotOfScript(script: string): Promise<{ snapshot: Snap
   const p = parseDump(r.stdout);
   if (!p.ok) throw new Error(`the collector's dump: ${p.error}`);
   return { snapshot: worldAsOutside(p.snapshot, header), stderr: r.stderr };
+}
+
+/**
+ * In one sandbox, `script` and then both collectors: the program `vnetlab snapshot` runs and
+ * the README's one-line command (its output from the file it writes).
+ */
+export async function bothCollectors(script: string): Promise<{ program: string; oneLiner: string }> {
+  const program = [
+    ...SAFETY,
+    `( timeout 60 bash --norc --noprofile -c ${shq(script)} ) </dev/null >/dev/null 2>&1`,
+    'cd "$(mktemp -d)" || die "no temporary folder"',
+    `${wrapCollector()} > program.txt`,
+    `${COLLECTOR_ONE_LINER}`,
+    'cat program.txt; echo "@@@@split"; cat vnetlab-dump.txt; cd / && rm -rf "$OLDPWD"',
+  ].join('\n');
+  const r = await runInSandbox(program, 120);
+  const [a, b] = r.stdout.split('@@@@split\n');
+  return { program: a ?? '', oneLiner: b ?? '' };
 }
 
 function wrapCollector(): string {
