@@ -16,6 +16,7 @@ const MODULES = {
   simulate: () => import('./commands/simulate'),
   verify: () => import('./commands/verify'),
   doctor: () => import('./commands/doctor'),
+  snapshot: () => import('./commands/snapshot'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 export const COMMANDS = Object.keys(MODULES) as (keyof typeof MODULES)[];
 

@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { formatDiagnostic } from '../../../core/model/diagnostics';
 import { useImportReport } from './import-report';
-import { looksLikeJson, openText, pickMain, splitArgs } from './load-script';
+import { COLLECTOR_ONE_LINER } from '../../../core/snapshot/collector';
+import { looksLikeJson, looksLikeSnapshot, openText, pickMain, splitArgs } from './load-script';
 
 interface Named { name: string; text: string }
 
@@ -42,7 +43,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const takeFiles = async (list: FileList | null) => {
     const files: Named[] = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
     if (!files.length) return;
-    if (files.length === 1 && !companions.length && (looksLikeJson(files[0].name, files[0].text) || !text.trim())) {
+    if (files.length === 1 && !companions.length && (looksLikeJson(files[0].name, files[0].text) || looksLikeSnapshot(files[0].text) || !text.trim())) {
       setText(files[0].text);
       setSource(files[0].name);
       await run(files[0].text, files[0].name, []);
@@ -68,6 +69,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="modal import-dialog" role="dialog" aria-label="Import a script">
         <h2>Import a script</h2>
         <p className="muted small">Paste <code>ip</code> / <code>bridge</code> / <code>sysctl</code> / <code>iptables</code> commands or drop <code>.sh</code> files (a script and the files it sources) or a <code>.json</code> design. <code># phys:</code> and <code># host:</code> lines describe the world outside the host.</p>
+        <details className="muted small">
+          <summary>Draw a machine you have: paste a host snapshot</summary>
+          <p>Run <code>vnetlab snapshot</code>, or this as root on the machine, and paste or drop the file it writes:</p>
+          <code data-testid="snapshot-command" style={{ display: 'block', whiteSpace: 'pre-wrap', wordBreak: 'break-all', userSelect: 'all' }}>{COLLECTOR_ONE_LINER}</code>
+        </details>
         <textarea
           data-testid="import-text" aria-label="Script" className={hover ? 'drop-hover' : ''} spellCheck={false} autoFocus
           value={text} onChange={(e) => setText(e.target.value)} placeholder={'# phys: eth0 192.168.0.171/24\nip link add link eth0 name mac1 type macvlan mode bridge'}

@@ -53,6 +53,18 @@ export async function designFromJson(text: string, file: string): Promise<LoadOu
   return { design: placed ? d : await layOut(d), diagnostics: parsed.diagnostics };
 }
 
+/** True when `text` is a host snapshot (`vnetlab snapshot`'s JSON or the one-line collector's dump). */
+export function looksLikeSnapshot(text: string): boolean {
+  return /^\s*@@vnetlab-snapshot\b/.test(text) || /^\s*\{[^]{0,200}?"format"\s*:\s*"vnetlab-snapshot"/.test(text);
+}
+
+/** Imports a host snapshot (containers as namespaces) and lays it out. */
+export async function designFromSnapshot(text: string, file: string): Promise<LoadOutcome> {
+  const { importSnapshot } = await import('../../../core/snapshot/index');
+  const r = importSnapshot(text, file);
+  return { design: r.design ? await layOut(r.design) : undefined, diagnostics: r.diagnostics };
+}
+
 /** True when `name` or `text` look like a design document rather than a script. */
 export function looksLikeJson(name: string, text: string): boolean {
   return /\.json$/i.test(name) || /^\s*\{/.test(text);
@@ -67,7 +79,8 @@ export async function openText(text: string, source: string, title?: string, inp
   const store = useAppStore.getState();
   let outcome: LoadOutcome;
   try {
-    outcome = looksLikeJson(source, text) ? await designFromJson(text, source) : await designFromScript(text, source, inputs);
+    outcome = looksLikeSnapshot(text) ? await designFromSnapshot(text, source)
+      : looksLikeJson(source, text) ? await designFromJson(text, source) : await designFromScript(text, source, inputs);
   } catch (e) {
     store.notify(`Could not read ${source}: ${(e as Error).message}`, 'error');
     return false;
