@@ -3,14 +3,21 @@
  * presentation mode switch on the document, and the frames overlay on the canvas.
  */
 import { getViewportForBounds, useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from '../store/store';
 import { designChanged, ensureLoaded } from './controller';
-import { FramesOverlay } from './overlay/frames-overlay';
+import { loadWhenIdle } from '../slots/lazy';
 import { useSimStore } from './sim-store';
 import './sim.css';
 
 const LINK_STATE_DELAY_MS = 300;
+
+// The overlay draws moving frames and drop markers, none of which the first screen has: its
+// code (and the drop explanations it carries) is fetched when the page is idle. It has no
+// loading note: until it is there, there is nothing for it to draw.
+const loadOverlay = () => import('./overlay/frames-overlay');
+const FramesOverlay = lazy(async () => ({ default: (await loadOverlay()).FramesOverlay }));
+loadWhenIdle(loadOverlay);
 
 /** A thin margin (the design as large as it goes), and the notices' band kept free when one shows. */
 function presentationPadding(canvas: DOMRect) {
@@ -71,5 +78,5 @@ export function SimRoot() {
     if (el) ro?.observe(el);
     return () => { ro?.disconnect(); if (t) clearTimeout(t); if (again) clearTimeout(again); };
   }, [presentation, rf]);
-  return <FramesOverlay />;
+  return <Suspense fallback={null}><FramesOverlay /></Suspense>;
 }
