@@ -131,7 +131,7 @@ export function networkOf(s: Snapshot): Record<string, unknown> {
       // IPv6 is not modelled: its kernel routes come and go with address autoconfiguration
       routes: ns.route.filter((r) => !r.dst.includes(':')).map((r) => [r.type ?? 'unicast', r.dst, r.gateway, r.dev, r.table ?? 'main', r.protocol, r.scope, r.prefsrc, r.metric].map((x) => x ?? '').join(' ')).sort(),
       neigh: ns.neigh.filter((n) => n.state.includes('PERMANENT')).map((n) => `${n.dst} ${n.lladdr} ${n.dev}`).sort(),
-      fdb: ns.fdb.filter((f) => f.state === 'static' || f.dst !== undefined).map((f) => `${f.mac} ${f.ifname} ${f.vlan ?? ''} ${f.dst ?? ''}`).sort(),
+      fdb: ns.fdb.filter((f) => f.state === 'static' || (f.dst !== undefined && f.state === 'permanent')).map((f) => `${f.mac} ${f.ifname} ${f.vlan ?? ''} ${f.dst ?? ''}`).sort(),
       vlan: ns.vlan.map((v) => `${v.ifname} ${JSON.stringify(v.vlans)}`).sort(),
       sysctl: ns.sysctl,
       iptables: ns.iptables.split('\n').filter((l) => l.startsWith('-') || l.startsWith('*') || /^:\S+ \S+/.test(l)).map((l) => l.replace(/ \[\d+:\d+\]$/, '')
