@@ -313,6 +313,9 @@ export function snapshotToScript(snapshot: Snapshot, file = 'snapshot'): Snapsho
       const o = { ns: ns.label, dev: f.ifname, field: `fdb ${f.mac}` };
       const d = ns.byName.get(f.ifname);
       if (f.dst !== undefined) {
+        // a remote the VXLAN learnt from traffic is not part of the design; one written by
+        // `bridge fdb append` is permanent
+        if (f.state !== 'permanent' && f.state !== 'static') continue;
         if (live(d)) emit(o, [...exec(ns), 'bridge', 'fdb', 'append', f.mac, 'dev', f.ifname, 'dst', f.dst]);
         continue;
       }
