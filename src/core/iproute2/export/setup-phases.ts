@@ -124,7 +124,9 @@ export function emitSetup(w: ScriptWriter, p: MachinePlan, cover: Coverage, opts
     for (const n of ns.neighbours) {
       const dev = p.byId.get(n.dev);
       if (!dev) continue;
-      w.cmd(`${acc(ns.id).ip} ${sh`neigh add ${n.ip} lladdr ${n.lladdr} dev ${dev.name}`} nud ${keyword(n.state, ['permanent', 'noarp', 'reachable', 'stale'])}`, ns.id, dev.id);
+      // replace, not add: once the links are up, traffic (a VXLAN's own IPv6, an ARP) can
+      // already have made an entry for the address, and `add` would then fail with File exists
+      w.cmd(`${acc(ns.id).ip} ${sh`neigh replace ${n.ip} lladdr ${n.lladdr} dev ${dev.name}`} nud ${keyword(n.state, ['permanent', 'noarp', 'reachable', 'stale'])}`, ns.id, dev.id);
     }
   }
 
